@@ -1,0 +1,67 @@
+// Shared set-up for the browser tests: a demo portfolio made by the real CLI,
+// `throughline serve` on a free loopback port, and Debian's Chromium driven by
+// playwright-core (no browser download).
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BIN = process.env.THROUGHLINE_BIN ?? 'build/bin/throughline';
+export const ART = process.env.ART ?? 'build/ci';
+
+/** Makes a temporary folder that is removed by the returned cleanup. */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs `throughline demo` into a new file and returns its path. */
+export function makeDemo(dir, scale = 'demo') {
+  const db = join(dir, `${scale}.db`);
+  execFileSync(BIN, ['demo', '--db', db, '--scale', scale], { stdio: 'pipe' });
+  return db;
+}
+
+/** Starts `throughline serve` and resolves with its base URL once it listens. */
+export function serve(db, home) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ['serve', '--db', db, '--addr', '127.0.0.1:0'], {
+      env: { ...process.env, THROUGHLINE_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 30000);
+    child.stdout.on('data', (b) => {
+      out += b;
+      const m = out.match(/LISTENING (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], stop: () => child.kill('SIGTERM'), stderr: () => err });
+      }
+    });
+    child.stderr.on('data', (b) => { err += b; });
+    child.on('exit', (code) => { clearTimeout(timer); if (!out.includes('LISTENING')) reject(new Error(`serve exited ${code}: ${err}`)); });
+  });
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function browser() {
+  const profile = tempDir('chromium-');
+  const ctx = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return { ctx, close: async () => { await ctx.close(); profile.cleanup(); } };
+}
+
+/** Parses a displayed number such as "3,512". */
+export function num(text) {
+  const n = Number(String(text).replace(/[^\d.-]/g, ''));
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${text}`);
+  return n;
+}

@@ -1,0 +1,69 @@
+// Browser end-to-end: the real frontend in Chromium against the real backend
+// (`throughline serve`) on a real demo portfolio file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ART, browser, makeDemo, num, serve, tempDir } from '../lib/harness.mjs';
+
+let tmp, server, chrome;
+
+before(async () => {
+  tmp = tempDir('throughline-e2e-');
+  const db = makeDemo(tmp.dir);
+  server = await serve(db, join(tmp.dir, 'home'));
+  chrome = await browser();
+});
+
+after(async () => {
+  await chrome?.close();
+  server?.stop();
+  tmp?.cleanup();
+});
+
+test('overview shows the demo portfolio figures and the throughput chart', async () => {
+  const page = await chrome.ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+
+  const api = await (await page.request.get(`${server.url}/api/overview`)).json();
+  const info = await (await page.request.get(`${server.url}/api/portfolio`)).json();
+
+  // The demo marker is visible.
+  assert.match(await page.getByTestId('demo-badge').innerText(), /demo/i);
+
+  // Cards show the backend's figures, and they are real: thousands of items.
+  const items = num(await page.getByTestId('card-items').innerText());
+  assert.equal(items, info.counts.items, 'items card = items in the portfolio file');
+  assert.ok(items >= 3000, `items ${items} >= 3000`);
+  assert.equal(num(await page.getByTestId('card-done').innerText()), api.totals.done);
+  assert.equal(num(await page.getByTestId('card-wip').innerText()), api.totals.wip);
+  assert.ok(api.totals.done > 0 && api.totals.wip > 0);
+
+  // The chart drew on a canvas with non-blank pixels.
+  const chart = page.getByTestId('throughput-chart');
+  await chart.locator('canvas').first().waitFor();
+  const inked = await chart.locator('canvas').first().evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+    return n;
+  });
+  assert.ok(inked > 1000, `chart has ${inked} drawn pixels`);
+
+  // One row per program, with its teams on expanding it.
+  const rows = page.getByTestId('program-row');
+  assert.equal(await rows.count(), api.programs.length);
+  assert.ok(api.programs.length >= 3);
+
+  // Expand the first program to show its teams.
+  await rows.first().getByRole('button').first().click();
+  const teamRows = page.getByTestId('team-row');
+  assert.equal(await teamRows.count(), api.programs[0].teams.length);
+
+  await page.screenshot({ path: join(ART, 'browser-overview.png') });
+  await page.screenshot({ path: join(ART, 'browser-overview-full.png'), fullPage: true });
+  assert.deepEqual(errors, [], 'no page or console errors');
+});

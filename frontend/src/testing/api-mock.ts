@@ -1,0 +1,42 @@
+import { vi } from 'vitest';
+
+/** Reply is one canned answer: an HTTP status and a JSON body. */
+export interface Reply {
+  status?: number;
+  body: unknown;
+}
+
+/** Route answers a request; a function can look at the body and vary its answer. */
+export type Route = Reply | ((init: { method: string; body: unknown }) => Reply);
+
+/**
+ * mockApi replaces fetch (the network boundary) with canned answers keyed by "METHOD /api/path".
+ * It returns the mock so tests can inspect the calls. Unknown routes answer 404 in the API's
+ * error shape.
+ */
+export function mockApi(routes: Record<string, Route>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const route = routes[`${method} ${url}`];
+    const reply: Reply = route
+      ? typeof route === 'function'
+        ? route({ method, body })
+        : route
+      : { status: 404, body: { error: { code: 'not_found', message: `No route ${method} ${url}` } } };
+    return new Response(JSON.stringify(reply.body), {
+      status: reply.status ?? 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** callsTo lists the calls made to "METHOD /api/path" with their decoded JSON bodies. */
+export function callsTo(fetchMock: ReturnType<typeof mockApi>, key: string): unknown[] {
+  return fetchMock.mock.calls
+    .filter(([input, init]) => `${(init?.method ?? 'GET').toUpperCase()} ${String(input)}` === key)
+    .map(([, init]) => (typeof init?.body === 'string' ? JSON.parse(init.body) : undefined));
+}
