@@ -16,6 +16,9 @@ type StageChange struct {
 type ItemFlow struct {
 	ID        int64
 	Key       string
+	Title     string
+	Status    string // current raw status
+	FoundIn   string // bugs: where found ("production" counts as escaped, PRODUCT §4.11)
 	Type      ItemType
 	TeamID    int64
 	ProgramID int64

@@ -45,6 +45,9 @@ func New(ws *workspace.Workspace, version string, log *slog.Logger) *Server {
 	s.mux.HandleFunc("POST /api/portfolio/new", s.newPortfolio)
 	s.mux.HandleFunc("GET /api/recent", s.recent)
 	s.mux.HandleFunc("GET /api/overview", s.overview)
+	s.mux.HandleFunc("GET /api/metrics", s.metricsReport)
+	s.mux.HandleFunc("GET /api/metrics/trace", s.trace)
+	s.mux.HandleFunc("GET /api/forecast", s.forecast)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, backend.Errorf(backend.ENotFound, "There is no API endpoint %s %s.", r.Method, r.URL.Path))
 	})
@@ -124,7 +127,16 @@ func (s *Server) memo(key string, generation uint64, compute func() (any, error)
 		return nil, err
 	}
 	s.cacheMu.Lock()
+	for k, c := range s.cache {
+		if c.generation != generation {
+			delete(s.cache, k) // figures of a portfolio that is no longer open, or has changed
+		}
+	}
 	s.cache[key] = cached{generation: generation, value: v}
 	s.cacheMu.Unlock()
 	return v, nil
+}
+
+func badParam(name, value string) error {
+	return backend.Errorf(backend.EInvalid, "The parameter %s=%q is not valid.", name, value)
 }

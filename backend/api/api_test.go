@@ -102,8 +102,8 @@ func TestPortfolioAndOverview(t *testing.T) {
 	}
 
 	var ov struct {
-		AsOf   string
-		Totals struct{ Items, Done, WIP int }
+		AsOf     string
+		Totals   struct{ Items, Done, WIP int }
 		Programs []struct {
 			Name       string
 			Throughput []int
@@ -193,4 +193,52 @@ func TestFrontendFallback(t *testing.T) {
 		t.Fatalf("CSP = %q", csp)
 	}
 	_ = srv
+}
+
+func TestMetricsAndTrace(t *testing.T) {
+	srv, _, _ := newServer(t)
+	var rep struct {
+		AsOf      string `json:"as_of"`
+		Portfolio struct {
+			Items     struct{ Total, Done int }
+			CycleTime struct {
+				Count int
+				P50   *float64
+			} `json:"cycle_time_days"`
+			WIP            struct{ Current int }
+			Predictability *float64
+			Notes          map[string]string
+		}
+	}
+	if code := getJSON(t, srv.URL+"/api/metrics", &rep); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	// Two stories started 10 Nov and done 16 and 17 Nov: 7 and 8 days.
+	p := rep.Portfolio
+	if rep.AsOf != "2026-11-20" || p.Items.Total != 3 || p.Items.Done != 2 || p.CycleTime.Count != 2 || p.CycleTime.P50 == nil || *p.CycleTime.P50 != 7.5 || p.WIP.Current != 1 {
+		t.Fatalf("report = %+v", rep)
+	}
+	if p.Predictability != nil || p.Notes["predictability"] == "" {
+		t.Fatalf("predictability without PI objectives = %v, note %q; want null with a reason", p.Predictability, p.Notes["predictability"])
+	}
+
+	var tr struct {
+		Items []struct {
+			Key       string
+			CycleDays int `json:"cycle_days"`
+		}
+	}
+	if code := getJSON(t, srv.URL+"/api/metrics/trace?metric=cycle_time&level=team&id=1", &tr); code != 200 {
+		t.Fatalf("trace status %d", code)
+	}
+	if len(tr.Items) != 2 || tr.Items[0].CycleDays != 7 || tr.Items[1].CycleDays != 8 {
+		t.Fatalf("trace = %+v", tr)
+	}
+	var e struct{ Error struct{ Code string } }
+	if code := getJSON(t, srv.URL+"/api/metrics/trace?metric=nonsense", &e); code != 400 || e.Error.Code != backend.EInvalid {
+		t.Fatalf("unknown metric: %d %+v", code, e)
+	}
+	if code := getJSON(t, srv.URL+"/api/metrics?from=2026-13-01", &e); code != 400 {
+		t.Fatalf("bad date: %d", code)
+	}
 }

@@ -55,7 +55,10 @@ func DatesOf(changes []backend.StageChange, loc *time.Location) ItemDates {
 
 // InProgressOn reports whether the item counts in WIP on day day: started on
 // or before it and not done before it (PRODUCT §4.5), so an item counts on
-// its done day. A cancelled item counts until the day it was removed.
+// its done day. A reopened item counts from its first start to its final
+// done day without a gap (that keeps Little's law exact with the inclusive
+// cycle time). A cancelled item leaves WIP on the day it was removed
+// (PRODUCT §4.0) and does not count that day.
 func (d ItemDates) InProgressOn(day Day) bool {
 	if !d.Started || d.Start > day {
 		return false
@@ -64,7 +67,7 @@ func (d ItemDates) InProgressOn(day Day) bool {
 	case d.Done:
 		return d.DoneOn >= day
 	case d.Removed:
-		return d.EndOn >= day
+		return d.EndOn > day
 	}
 	return true
 }

@@ -54,3 +54,7 @@ func (d Day) ISOWeek() string {
 	y, w := d.Time().ISOWeek()
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }
+
+// monthOf normalises a month number that may run past 12 (DayFromDate
+// accepts such months and rolls the year over, as time.Date does).
+func monthOf(m int) time.Month { return time.Month(m) }

@@ -2,8 +2,6 @@ package metrics
 
 import (
 	"time"
-
-	"github.com/throughline/throughline/backend"
 )
 
 // OverviewWeeks is how many ISO weeks the overview's throughput covers.
@@ -49,23 +47,23 @@ type ProgramOverview struct {
 	Teams []FlowCounts `json:"teams"`
 }
 
-// ComputeOverview computes the overview as of asOf (a civil date in loc).
-// Delivery items count toward throughput, done and WIP; items done after
-// asOf are treated as not yet done.
-func ComputeOverview(items []backend.ItemFlow, programs []backend.Program, teams []backend.Team, asOf Day, loc *time.Location) Overview {
+// ComputeOverview computes the overview as of in.AsOf from the engine's
+// item facts: the same dates, done and WIP rules as every other figure.
+func ComputeOverview(in *Input) Overview {
+	asOf := in.AsOf
 	firstWeek := asOf.WeekStart() - Day(7*(OverviewWeeks-1))
 	ov := Overview{AsOf: asOf.String(), Weeks: make([]string, OverviewWeeks), Programs: []ProgramOverview{}}
 	for w := 0; w < OverviewWeeks; w++ {
 		ov.Weeks[w] = (firstWeek + Day(7*w)).ISOWeek()
 	}
 	progIdx := map[int64]int{}
-	for _, p := range programs {
+	for _, p := range in.Data.Programs {
 		progIdx[p.ID] = len(ov.Programs)
 		ov.Programs = append(ov.Programs, ProgramOverview{FlowCounts: newCounts(p.ID, p.Name, p.WIPLimit), Teams: []FlowCounts{}})
 	}
 	type teamPos struct{ prog, team int }
 	teamIdx := map[int64]teamPos{}
-	for _, t := range teams {
+	for _, t := range in.Data.Teams {
 		pi, ok := progIdx[t.ProgramID]
 		if !ok {
 			continue
@@ -74,24 +72,25 @@ func ComputeOverview(items []backend.ItemFlow, programs []backend.Program, teams
 		ov.Programs[pi].Teams = append(ov.Programs[pi].Teams, newCounts(t.ID, t.Name, t.WIPLimit))
 	}
 	total := newCounts(0, "", 0)
-	for _, it := range items {
+	for i := range in.facts {
+		f := &in.facts[i]
 		ov.Totals.Items++
-		if !it.Type.IsDelivery() || it.CreatedAt.After(asOfEnd(asOf, loc)) {
+		if !f.Item.Type.IsDelivery() {
 			continue
 		}
-		d := DatesOf(it.Changes, loc)
+		d := f.Dates
 		targets := []*FlowCounts{&total}
-		if tp, ok := teamIdx[it.TeamID]; ok {
+		if tp, ok := teamIdx[f.Item.TeamID]; ok {
 			targets = append(targets, &ov.Programs[tp.prog].FlowCounts, &ov.Programs[tp.prog].Teams[tp.team])
-		} else if pi, ok := progIdx[it.ProgramID]; ok {
+		} else if pi, ok := progIdx[f.Item.ProgramID]; ok {
 			targets = append(targets, &ov.Programs[pi].FlowCounts)
 		}
-		if d.Removed && d.EndOn <= asOf {
+		if d.Removed {
 			ov.Totals.Removed++
 		}
 		for _, c := range targets {
 			c.DeliveryItems++
-			if d.Done && d.DoneOn <= asOf {
+			if d.Done {
 				c.Done++
 				if w := int(d.DoneOn-firstWeek) / 7; d.DoneOn >= firstWeek && w < OverviewWeeks {
 					c.Throughput[w]++

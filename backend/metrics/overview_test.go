@@ -2,7 +2,6 @@ package metrics_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/throughline/throughline/backend"
 	"github.com/throughline/throughline/backend/metrics"
@@ -25,12 +24,12 @@ func TestComputeOverview(t *testing.T) {
 		item(4, backend.TypeStory, ch("2026-11-02T09:00:00Z", backend.StageActive), ch("2026-11-13T09:00:00Z", backend.StageDone)),
 		// cancelled
 		item(5, backend.TypeStory, ch("2026-11-02T09:00:00Z", backend.StageActive), ch("2026-11-05T09:00:00Z", backend.StageRemoved)),
-		// done after as-of: not yet done, still in progress on as-of
+		// done after as-of: history after as-of is ignored, so still in progress
 		item(6, backend.TypeStory, ch("2026-11-19T09:00:00Z", backend.StageActive), ch("2026-11-23T09:00:00Z", backend.StageDone)),
 		// an epic: counted as an item but not as a delivery item (§4.0)
 		item(7, backend.TypeEpic, ch("2026-10-01T09:00:00Z", backend.StageActive)),
 	}
-	ov := metrics.ComputeOverview(items, programs, teams, day("2026-11-20"), time.UTC)
+	ov := metrics.ComputeOverview(newInput(items, programs, teams, "2026-11-20"))
 
 	if len(ov.Weeks) != metrics.OverviewWeeks || ov.Weeks[len(ov.Weeks)-1] != "2026-W47" || ov.Weeks[len(ov.Weeks)-2] != "2026-W46" {
 		t.Fatalf("weeks = %v", ov.Weeks)
@@ -54,11 +53,21 @@ func TestComputeOverview(t *testing.T) {
 }
 
 func TestComputeOverviewEmpty(t *testing.T) {
-	ov := metrics.ComputeOverview(nil, nil, nil, day("2026-11-20"), time.UTC)
+	ov := metrics.ComputeOverview(newInput(nil, nil, nil, "2026-11-20"))
 	if ov.Totals.Items != 0 || ov.Programs == nil || len(ov.Programs) != 0 {
 		t.Fatalf("empty overview = %+v", ov)
 	}
 	if ov.Totals.ThroughputLast12Weeks == nil || *ov.Totals.ThroughputLast12Weeks != 0 {
 		t.Fatalf("empty throughput mean = %v, want 0 over 12 empty weeks", ov.Totals.ThroughputLast12Weeks)
 	}
+}
+
+// newInput builds an engine input in UTC as of asOf.
+func newInput(items []backend.ItemFlow, programs []backend.Program, teams []backend.Team, asOf string) *metrics.Input {
+	ds := &backend.Dataset{Settings: backend.Settings{TimeZone: "UTC"}, Programs: programs, Teams: teams}
+	in, err := metrics.NewInput(ds, items, day(asOf))
+	if err != nil {
+		panic(err)
+	}
+	return in
 }

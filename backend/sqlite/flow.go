@@ -16,7 +16,7 @@ func (db *DB) ItemFlows(ctx context.Context) ([]backend.ItemFlow, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT w.id, w.external_key, w.type, w.source_system, coalesce(w.team_id, 0),
+	rows, err := db.db.QueryContext(ctx, `SELECT w.id, w.external_key, w.title, w.status, w.found_in, w.type, w.source_system, coalesce(w.team_id, 0),
 		coalesce(w.program_id, t.program_id, 0), coalesce(w.parent_id, 0), coalesce(w.theme_id, 0), w.points, w.created_at
 		FROM work_items w LEFT JOIN teams t ON t.id = w.team_id ORDER BY w.id`)
 	if err != nil {
@@ -30,7 +30,7 @@ func (db *DB) ItemFlows(ctx context.Context) ([]backend.ItemFlow, error) {
 		var it backend.ItemFlow
 		var typ, source, created string
 		var pts sql.NullFloat64
-		if err := rows.Scan(&it.ID, &it.Key, &typ, &source, &it.TeamID, &it.ProgramID, &it.ParentID, &it.ThemeID, &pts, &created); err != nil {
+		if err := rows.Scan(&it.ID, &it.Key, &it.Title, &it.Status, &it.FoundIn, &typ, &source, &it.TeamID, &it.ProgramID, &it.ParentID, &it.ThemeID, &pts, &created); err != nil {
 			return nil, fmt.Errorf("scan item: %w", err)
 		}
 		it.Type = backend.ItemType(typ)

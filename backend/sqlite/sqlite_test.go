@@ -193,4 +193,3 @@ func TestOpen(t *testing.T) {
 		}
 	})
 }
-

@@ -29,6 +29,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "create a demo portfolio: demo --db FILE [--seed N] [--scale demo|large] [--force]", runDemo},
+		{"metrics", "metrics report: metrics --db FILE [--from DATE] [--to DATE] [--as-of DATE] --json", runMetrics},
+		{"forecast", "Monte Carlo forecast: forecast --db FILE --team NAME (--items K | --by DATE) [--json]", runForecast},
 		{"check", "integrity report: check --db FILE [--json]; exit 1 on problems", runCheck},
 		{"serve", "the UI in a browser: serve --db FILE [--addr 127.0.0.1:8765]", runServe},
 		{"version", "print the version", runVersion},
