@@ -21,6 +21,10 @@ type ForecastOptions struct {
 	Seed                uint64
 	ThroughputChangePct float64
 	ScopeChangePct      float64
+	// WorkingDays samples and simulates only the team's working days
+	// (PRODUCT §4.2's working-day option): weekends and holidays neither
+	// dilute the sample with zero days nor add simulated throughput.
+	WorkingDays bool
 }
 
 // ForecastResult holds the answer to whichever question was asked.
@@ -62,6 +66,9 @@ func ForecastFrom(in *metrics.Input, opts ForecastOptions) (ForecastResult, erro
 	fi := metrics.ForecastInput{Samples: metrics.DailySamples(in.DoneDays(team.ID), in.AsOf, n), AsOf: in.AsOf, Seed: opts.Seed,
 		ThroughputChangePct: opts.ThroughputChangePct, ScopeChangePct: opts.ScopeChangePct}
 	res := ForecastResult{Team: team.Name}
+	if opts.WorkingDays {
+		return workingDayForecast(in, team.ID, fi, opts, res)
+	}
 	if opts.Items > 0 {
 		w, err := metrics.ForecastWhen(fi, opts.Items)
 		if err != nil {

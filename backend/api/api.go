@@ -12,6 +12,7 @@ import (
 
 	"github.com/throughline/throughline/backend"
 	"github.com/throughline/throughline/backend/workspace"
+	"github.com/throughline/throughline/docs"
 )
 
 // maxBody caps request bodies; API requests are small JSON documents.
@@ -23,6 +24,7 @@ type Server struct {
 	log     *slog.Logger
 	mux     *http.ServeMux
 	version string
+	docs    string // docs/metrics.md, shown under "How is this computed?"
 
 	cacheMu sync.Mutex
 	cache   map[string]cached // computed figures per (name), valid for one generation
@@ -38,7 +40,7 @@ func New(ws *workspace.Workspace, version string, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.Default()
 	}
-	s := &Server{ws: ws, log: log, mux: http.NewServeMux(), version: version, cache: map[string]cached{}}
+	s := &Server{ws: ws, log: log, mux: http.NewServeMux(), version: version, cache: map[string]cached{}, docs: docs.Metrics}
 	s.mux.HandleFunc("GET /api/health", s.health)
 	s.mux.HandleFunc("GET /api/portfolio", s.portfolio)
 	s.mux.HandleFunc("POST /api/portfolio/open", s.openPortfolio)
@@ -48,6 +50,7 @@ func New(ws *workspace.Workspace, version string, log *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /api/metrics", s.metricsReport)
 	s.mux.HandleFunc("GET /api/metrics/trace", s.trace)
 	s.mux.HandleFunc("GET /api/forecast", s.forecast)
+	s.mux.HandleFunc("GET /api/docs/metrics", s.metricsDocs)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, backend.Errorf(backend.ENotFound, "There is no API endpoint %s %s.", r.Method, r.URL.Path))
 	})

@@ -86,7 +86,7 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 // GET /api/forecast?team=NAME&items=K | &by=YYYY-MM-DD [&throughputChange=-20&scopeChange=10&sampleDays=90&seed=1]
 func (s *Server) forecast(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	opts := analytics.ForecastOptions{Team: q.Get("team"), By: q.Get("by"), Seed: 1}
+	opts := analytics.ForecastOptions{Team: q.Get("team"), By: q.Get("by"), Seed: 1, WorkingDays: q.Get("workingDays") == "true"}
 	ints := []struct {
 		name string
 		dst  *int

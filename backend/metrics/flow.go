@@ -17,6 +17,7 @@ type Fact struct {
 	Active   time.Duration // time in active between start and done, blocked periods excluded
 	Waiting  time.Duration // time in waiting between start and done, blocked periods included
 	Backward bool          // moved back to an earlier stage at least once (data quality)
+	WorkDays int           // cycle time in the team's working days (PRODUCT §4.2's optional mode); 0 when not done
 }
 
 // CycleDays is done − start + 1 in calendar days (PRODUCT §4.2); 0 when not done.
@@ -208,6 +209,15 @@ func DoneIn(facts []*Fact, p Period) []*Fact {
 		if f.Dates.Done && p.Contains(f.Dates.DoneOn) {
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// WorkingCycleTimes returns the working-day cycle times of facts (all must be done).
+func WorkingCycleTimes(done []*Fact) []float64 {
+	out := make([]float64, len(done))
+	for i, f := range done {
+		out[i] = float64(f.WorkDays)
 	}
 	return out
 }

@@ -15,8 +15,9 @@ type Input struct {
 	Loc   *time.Location
 	AsOf  Day // history after the end of this day is ignored
 
-	facts   []Fact
-	blocked map[int64][]backend.BlockedPeriod
+	facts     []Fact
+	blocked   map[int64][]backend.BlockedPeriod
+	calendars map[int64]Calendar
 }
 
 // NewInput prepares an input as of the end of day asOf: it resolves the
@@ -46,6 +47,9 @@ func NewInput(ds *backend.Dataset, items []backend.ItemFlow, asOf Day) (*Input, 
 		in.blocked[b.ItemID] = append(in.blocked[b.ItemID], b)
 	}
 	in.facts = Facts(items, in.blocked, loc)
+	if err := in.applyCalendars(); err != nil {
+		return nil, err
+	}
 	return in, nil
 }
 
@@ -118,4 +122,33 @@ func (in *Input) DoneDays(teamID int64) []Day {
 		}
 	}
 	return out
+}
+
+// Calendar returns a team's working-day calendar (Monday–Friday when the
+// team is unknown).
+func (in *Input) Calendar(teamID int64) Calendar {
+	if c, ok := in.calendars[teamID]; ok {
+		return c
+	}
+	return NewCalendar(MondayToFriday, nil)
+}
+
+// applyCalendars builds every team's calendar and fills the facts'
+// working-day cycle times.
+func (in *Input) applyCalendars() error {
+	in.calendars = map[int64]Calendar{}
+	for _, t := range in.Data.Teams {
+		c, err := CalendarFor(t, in.Data.Holidays)
+		if err != nil {
+			return err
+		}
+		in.calendars[t.ID] = c
+	}
+	for i := range in.facts {
+		f := &in.facts[i]
+		if f.Dates.Done {
+			f.WorkDays = in.Calendar(f.Item.TeamID).CycleDays(f.Dates.Start, f.Dates.DoneOn)
+		}
+	}
+	return nil
 }

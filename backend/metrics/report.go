@@ -26,6 +26,7 @@ type Metrics struct {
 	Throughput       Throughput   `json:"throughput"`
 	CycleTime        Summary      `json:"cycle_time_days"`
 	LeadTime         Summary      `json:"lead_time_days"`
+	CycleTimeWorking Summary      `json:"cycle_time_working_days"` // the optional working-day mode (PRODUCT §4.2)
 	WIP              WIPFigures   `json:"wip"`
 	FlowEfficiency   Value        `json:"flow_efficiency"`
 	FlowDistribution Distribution `json:"flow_distribution"`
@@ -129,6 +130,7 @@ func (in *Input) Level(l Level, p Period) Metrics {
 	m.Throughput = ThroughputOf(facts, p)
 	m.CycleTime = Summarize(CycleTimes(done))
 	m.LeadTime = Summarize(LeadTimes(done))
+	m.CycleTimeWorking = Summarize(WorkingCycleTimes(done))
 	m.WIP.Current = WIPOn(facts, in.AsOf)
 	m.WIP.Average = mean(DailyWIP(facts, p))
 	m.FlowEfficiency = FlowEfficiency(done)

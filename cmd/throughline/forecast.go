@@ -20,6 +20,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same forecast")
 	tput := fs.Float64("throughput-change", 0, "scenario: throughput change in percent, e.g. -20")
 	scope := fs.Float64("scope-change", 0, "scenario for --items: scope change in percent, e.g. 25")
+	workDays := fs.Bool("working-days", false, "sample and simulate only the team's working days")
 	asJSON := fs.Bool("json", false, "print the forecast as JSON")
 	if err := parse(fs, args, "db", "team"); err != nil {
 		return err
@@ -33,7 +34,7 @@ func runForecast(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer db.Close()
 	res, err := analytics.Forecast(ctx, db, analytics.ForecastOptions{Team: *team, Items: *items, By: *by, AsOf: *asOf,
-		SampleDays: *sample, Seed: *seed, ThroughputChangePct: *tput, ScopeChangePct: *scope})
+		SampleDays: *sample, Seed: *seed, ThroughputChangePct: *tput, ScopeChangePct: *scope, WorkingDays: *workDays})
 	if err != nil {
 		return err
 	}
