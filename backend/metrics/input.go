@@ -18,6 +18,10 @@ type Input struct {
 	facts     []Fact
 	blocked   map[int64][]backend.BlockedPeriod
 	calendars map[int64]Calendar
+	index     map[int64]int     // item ID → position in Items
+	byLevel   map[Level][]*Fact // every fact of each team, program and the portfolio, built once
+	bugs      []int             // positions of bugs in Items (defect escape rate)
+	epics     []int             // positions of epics in Items (benefits)
 }
 
 // NewInput prepares an input as of the end of day asOf: it resolves the
@@ -47,6 +51,25 @@ func NewInput(ds *backend.Dataset, items []backend.ItemFlow, asOf Day) (*Input, 
 		in.blocked[b.ItemID] = append(in.blocked[b.ItemID], b)
 	}
 	in.facts = Facts(items, in.blocked, loc)
+	in.index = make(map[int64]int, len(items))
+	in.byLevel = map[Level][]*Fact{}
+	for i := range items {
+		in.index[items[i].ID] = i
+		switch items[i].Type {
+		case backend.TypeBug:
+			in.bugs = append(in.bugs, i)
+		case backend.TypeEpic:
+			in.epics = append(in.epics, i)
+		}
+		f := &in.facts[i]
+		in.byLevel[Portfolio] = append(in.byLevel[Portfolio], f)
+		if it := f.Item; it.TeamID != 0 {
+			in.byLevel[Level{Kind: "team", ID: it.TeamID}] = append(in.byLevel[Level{Kind: "team", ID: it.TeamID}], f)
+		}
+		if it := f.Item; it.ProgramID != 0 {
+			in.byLevel[Level{Kind: "program", ID: it.ProgramID}] = append(in.byLevel[Level{Kind: "program", ID: it.ProgramID}], f)
+		}
+	}
 	if err := in.applyCalendars(); err != nil {
 		return nil, err
 	}
@@ -103,9 +126,8 @@ func (in *Input) teamPrograms() map[int64]int64 {
 // sub-tasks).
 func (in *Input) delivery(l Level) []*Fact {
 	var out []*Fact
-	for i := range in.facts {
-		f := &in.facts[i]
-		if f.Item.Type.IsDelivery() && l.contains(f.Item) {
+	for _, f := range in.byLevel[l] {
+		if f.Item.Type.IsDelivery() {
 			out = append(out, f)
 		}
 	}

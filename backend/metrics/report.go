@@ -114,11 +114,7 @@ func (in *Input) Compute(p Period) Report {
 // Level computes one level's figures over p.
 func (in *Input) Level(l Level, p Period) Metrics {
 	m := Metrics{Items: ItemCounts{ByType: map[string]int{}}, Notes: map[string]string{}}
-	for i := range in.facts {
-		f := &in.facts[i]
-		if !l.contains(f.Item) {
-			continue
-		}
+	for _, f := range in.byLevel[l] {
 		m.Items.Total++
 		m.Items.ByType[string(f.Item.Type)]++
 		if f.Dates.Done && f.Dates.DoneOn <= in.AsOf {

@@ -91,13 +91,13 @@ func (in *Input) valueMetrics(l Level, p Period) value {
 	v.OKRProgress = OKRProgress(in.levelObjectives(l), in.Data.KeyResults, in.Data.KeyResultUpdates, in.AsOf)
 	v.BenefitRealization = HeadlineBenefitRealization(in.levelCases(l), in.Data.PlannedBenefits, in.Data.Benefits, in.AsOf).Rate
 
-	var items []backend.ItemFlow
-	for i := range in.Items {
+	var bugs []backend.ItemFlow
+	for _, i := range in.bugs {
 		if l.contains(&in.Items[i]) {
-			items = append(items, in.Items[i])
+			bugs = append(bugs, in.Items[i])
 		}
 	}
-	v.DefectEscapeRate = DefectEscapeRate(items, p, in.Loc).Rate
+	v.DefectEscapeRate = DefectEscapeRate(bugs, p, in.Loc).Rate
 
 	var needs []backend.Dependency
 	for _, d := range in.Data.Dependencies {
@@ -130,14 +130,20 @@ func (in *Input) sprintFigures(l Level, p Period, tp map[int64]int64) ([]Velocit
 		ids[s.ID] = true
 	}
 	var members []backend.ItemSprint
+	var memberItems []backend.ItemFlow // only the sprints' items: deriving dates for all would cost a pass per level
+	seen := map[int64]bool{}
 	for _, m := range in.Data.ItemSprints {
 		if ids[m.SprintID] {
 			members = append(members, m)
+			if i, ok := in.index[m.ItemID]; ok && !seen[m.ItemID] {
+				seen[m.ItemID] = true
+				memberItems = append(memberItems, in.Items[i])
+			}
 		}
 	}
 	byName := map[string]int{}
 	var committed, completedCommitted float64
-	for _, sm := range ComputeSprintMetrics(sprints, members, in.Items, in.Loc) {
+	for _, sm := range ComputeSprintMetrics(sprints, members, memberItems, in.Loc) {
 		committed += sm.Committed
 		completedCommitted += sm.CompletedCommitted
 		i, ok := byName[sm.Name]
@@ -178,8 +184,8 @@ func (in *Input) levelObjectives(l Level) []backend.Objective {
 // levelCases are the business cases of the level's epics.
 func (in *Input) levelCases(l Level) []backend.BusinessCase {
 	epics := map[int64]bool{}
-	for i := range in.Items {
-		if it := &in.Items[i]; it.Type == backend.TypeEpic && l.contains(it) {
+	for _, i := range in.epics {
+		if it := &in.Items[i]; l.contains(it) {
 			epics[it.ID] = true
 		}
 	}
