@@ -8,3 +8,11 @@ func WithExtraMigration(sql string) (restore func()) {
 	migrations = append(append([]string{}, saved...), sql)
 	return func() { migrations = saved }
 }
+
+// WithOnlyMigrations keeps the first n migrations for the duration of a test,
+// to create files as an older version of Throughline wrote them.
+func WithOnlyMigrations(n int) (restore func()) {
+	saved := migrations
+	migrations = saved[:n]
+	return func() { migrations = saved }
+}

@@ -207,8 +207,8 @@ func (db *DB) ReadDataset(ctx context.Context) (*backend.Dataset, error) {
 }
 
 // scanAll runs query and calls scan for every row.
-func scanAll(ctx context.Context, q querier, query string, scan func(*sql.Rows) error) error {
-	rows, err := q.QueryContext(ctx, query)
+func scanAll(ctx context.Context, q querier, query string, scan func(*sql.Rows) error, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,71 @@
+package backend
+
+import "time"
+
+// ImportItem is one work item read from a team's file, in domain terms but
+// with references still by name or key (team, program, parent, PI, sprint):
+// the store resolves them. Provenance says where the row came from.
+type ImportItem struct {
+	SourceSystem string // jira, ado, rally, template, sheet…
+	ExternalKey  string
+	Type         ItemType
+	RawType      string
+	Title        string
+	Team         string // team name; "" keeps the item's current team or the import's default
+	Program      string
+	Status       string
+	PI           string
+	ParentKey    string // external key of the parent in the same source system
+	Theme        string
+	Points       *float64
+	CreatedAt    time.Time
+	ResolvedAt   *time.Time
+	UpdatedAt    *time.Time // when the source last changed the item; decides between duplicate rows
+	Labels       string
+	Component    string
+	Priority     string
+	FoundIn      string
+	History      []ImportChange // may be empty; the current status alone then becomes one entry
+	File         string
+	Sheet        string
+	Row          int
+}
+
+// ImportChange is one status change read from a file.
+type ImportChange struct {
+	From string
+	To   string
+	At   time.Time
+}
+
+// ImportBatch describes one imported file (PRODUCT §3, import batch).
+type ImportBatch struct {
+	ID           int64        `json:"id"`
+	FileName     string       `json:"fileName"`
+	SHA256       string       `json:"sha256"`
+	SizeBytes    int64        `json:"sizeBytes"`
+	Format       string       `json:"format"`
+	Sheet        string       `json:"sheet"`
+	Encoding     string       `json:"encoding"`
+	Delimiter    string       `json:"delimiter"`
+	MappingJSON  string       `json:"-"`
+	RowsRead     int          `json:"rowsRead"`
+	Rejected     int          `json:"rejected"`
+	ProblemsJSON string       `json:"-"`
+	AppVersion   string       `json:"appVersion"`
+	Status       string       `json:"status"` // applied, undone
+	ImportedAt   time.Time    `json:"importedAt"`
+	Result       ImportResult `json:"result"`
+}
+
+// ImportResult counts what an import changed.
+type ImportResult struct {
+	BatchID         int64 `json:"batchId"`
+	ItemsCreated    int   `json:"itemsCreated"`
+	ItemsUpdated    int   `json:"itemsUpdated"`
+	ItemsUnchanged  int   `json:"itemsUnchanged"`
+	HistoryAdded    int   `json:"historyAdded"`
+	TeamsCreated    int   `json:"teamsCreated"`
+	ProgramsCreated int   `json:"programsCreated"`
+	StaleSkipped    int   `json:"staleSkipped"` // duplicate rows older than another row of the same key
+}

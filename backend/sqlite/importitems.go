@@ -1,0 +1,393 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/throughline/throughline/backend"
+)
+
+// ImportDefaults name the team and program for rows whose file does not say
+// (PRODUCT §9: --team and --program); a team or program in the row wins.
+type ImportDefaults struct {
+	Team    string
+	Program string
+}
+
+// itemColumns are the work-item columns an import sets and an undo restores.
+var itemColumns = []string{"type", "raw_type", "title", "theme_id", "team_id", "program_id", "status", "pi_id", "parent_id",
+	"points", "created_at", "resolved_at", "labels", "component", "priority", "found_in", "batch_id", "source_file",
+	"source_sheet", "source_row", "updated_at"}
+
+// comparedColumns decide whether a re-imported row changed anything;
+// provenance columns are not compared.
+var comparedColumns = itemColumns[:16]
+
+// ApplyImport stores the items read from one file as one import batch, in one
+// transaction: all of them or none (PRODUCT §7). Items are upserted by
+// (source system, external key); history is appended, never rewritten, and
+// an entry already stored is not added twice. A row older than the stored
+// item (UpdatedAt) leaves the item as it is: the most recently updated row
+// wins, whichever file it came from. When nothing changes, no batch is
+// recorded and BatchID is 0.
+func (db *DB) ApplyImport(ctx context.Context, batch backend.ImportBatch, items []backend.ImportItem, def ImportDefaults) (backend.ImportResult, error) {
+	var res backend.ImportResult
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("begin import: %w", err)
+	}
+	defer tx.Rollback()
+	now := time.Now().UTC()
+	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches(file_name, sha256, size_bytes, format, sheet, encoding, delimiter, mapping_json,
+		rows_read, rows_rejected, problems_json, app_version, status, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'applied',?)`,
+		batch.FileName, batch.SHA256, batch.SizeBytes, batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"),
+		batch.RowsRead, batch.Rejected, orDefault(batch.ProblemsJSON, "[]"), backend.Version, ts(now))
+	if err != nil {
+		return res, fmt.Errorf("record import batch: %w", err)
+	}
+	batchID, _ := r.LastInsertId()
+	im := &importer{ctx: ctx, tx: tx, batch: batchID, def: def, res: &res, teams: map[string]teamRef{}, programs: map[string]int64{}}
+	for _, it := range newestPerKey(items, &res) {
+		if err := im.upsert(it); err != nil {
+			return res, fmt.Errorf("%s, row %d (%s): %w", it.File, it.Row, it.ExternalKey, err)
+		}
+	}
+	if err := im.linkParents(items); err != nil {
+		return res, err
+	}
+	if res.ItemsCreated+res.ItemsUpdated+res.HistoryAdded == 0 {
+		// Re-importing the same data changes nothing, not even the history of imports.
+		return backend.ImportResult{ItemsUnchanged: res.ItemsUnchanged, StaleSkipped: res.StaleSkipped}, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET items_created=?, items_updated=?, history_added=? WHERE id=?`,
+		res.ItemsCreated, res.ItemsUpdated, res.HistoryAdded, batchID); err != nil {
+		return res, fmt.Errorf("update import batch: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("commit import: %w", err)
+	}
+	res.BatchID = batchID
+	return res, nil
+}
+
+// newestPerKey keeps, for each (source, key), the row updated last (the later
+// row in the file when neither says or both are equal).
+func newestPerKey(items []backend.ImportItem, res *backend.ImportResult) []backend.ImportItem {
+	type key struct{ source, ext string }
+	pos := map[key]int{}
+	var out []backend.ImportItem
+	for _, it := range items {
+		k := key{it.SourceSystem, it.ExternalKey}
+		i, seen := pos[k]
+		switch {
+		case !seen:
+			pos[k] = len(out)
+			out = append(out, it)
+		case olderThan(it.UpdatedAt, out[i].UpdatedAt):
+			res.StaleSkipped++
+			out[i].History = append(out[i].History, it.History...)
+		default:
+			res.StaleSkipped++
+			it.History = append(it.History, out[i].History...)
+			out[i] = it
+		}
+	}
+	return out
+}
+
+func olderThan(a, b *time.Time) bool { return a != nil && b != nil && a.Before(*b) }
+
+type teamRef struct{ id, program int64 }
+
+type importer struct {
+	ctx      context.Context
+	tx       *sql.Tx
+	batch    int64
+	def      ImportDefaults
+	res      *backend.ImportResult
+	teams    map[string]teamRef
+	programs map[string]int64
+}
+
+func (im *importer) upsert(it backend.ImportItem) error {
+	if it.ExternalKey == "" || it.SourceSystem == "" {
+		return backend.Errorf(backend.EInvalid, "the row has no key")
+	}
+	if !it.Type.Valid() {
+		return backend.Errorf(backend.EInvalid, "type %q is not one of %v", it.Type, backend.ItemTypes)
+	}
+	var id int64
+	var storedUpdated string
+	err := im.tx.QueryRowContext(im.ctx, `SELECT id, updated_at FROM work_items WHERE source_system=? AND external_key=?`, it.SourceSystem, it.ExternalKey).Scan(&id, &storedUpdated)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up item: %w", err)
+	}
+	if exists && it.UpdatedAt != nil && storedUpdated != "" && ts(*it.UpdatedAt) < storedUpdated {
+		im.res.StaleSkipped++ // an older export than what is stored: keep the item, still add unseen history
+		return im.addHistory(id, it, false)
+	}
+	vals, err := im.values(it, id)
+	if err != nil {
+		return err
+	}
+	if !exists {
+		cols := append([]string{"source_system", "external_key"}, itemColumns...)
+		args := append([]any{it.SourceSystem, it.ExternalKey}, vals...)
+		r, err := im.tx.ExecContext(im.ctx, "INSERT INTO work_items("+strings.Join(cols, ",")+") VALUES ("+placeholders(len(cols))+")", args...)
+		if err != nil {
+			return fmt.Errorf("insert item: %w", err)
+		}
+		id, _ = r.LastInsertId()
+		im.res.ItemsCreated++
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO import_item_changes(batch_id, item_id, action) VALUES (?,?,'created')`, im.batch, id); err != nil {
+			return fmt.Errorf("record created item: %w", err)
+		}
+		return im.addHistory(id, it, true)
+	}
+	changed, err := im.differs(id, vals)
+	if err != nil {
+		return err
+	}
+	if changed {
+		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO import_item_changes(batch_id, item_id, action, before_json)
+			SELECT ?, id, 'updated', `+jsonObject()+` FROM work_items WHERE id=?`, im.batch, id); err != nil {
+			return fmt.Errorf("keep the item's previous values: %w", err)
+		}
+		set := make([]string, len(itemColumns))
+		for i, c := range itemColumns {
+			set[i] = c + "=?"
+		}
+		if _, err := im.tx.ExecContext(im.ctx, "UPDATE work_items SET "+strings.Join(set, ",")+" WHERE id=?", append(vals, id)...); err != nil {
+			return fmt.Errorf("update item: %w", err)
+		}
+		im.res.ItemsUpdated++
+	} else {
+		im.res.ItemsUnchanged++
+	}
+	return im.addHistory(id, it, false)
+}
+
+// values are the item's column values in itemColumns order. The parent is
+// linked in a second pass, once every item of the file exists.
+func (im *importer) values(it backend.ImportItem, id int64) ([]any, error) {
+	team, program, err := im.teamAndProgram(it)
+	if err != nil {
+		return nil, err
+	}
+	theme, err := im.lookup(`SELECT id FROM themes WHERE name = ? COLLATE NOCASE`, it.Theme)
+	if err != nil {
+		return nil, err
+	}
+	pi, err := im.lookup(`SELECT id FROM program_increments WHERE name = ? COLLATE NOCASE`, it.PI)
+	if err != nil {
+		return nil, err
+	}
+	var parent any
+	if id != 0 {
+		var p sql.NullInt64
+		im.tx.QueryRowContext(im.ctx, `SELECT parent_id FROM work_items WHERE id=?`, id).Scan(&p)
+		if p.Valid {
+			parent = p.Int64
+		}
+	}
+	var pts any
+	if it.Points != nil {
+		pts = *it.Points
+	}
+	updated := it.CreatedAt
+	if it.UpdatedAt != nil {
+		updated = *it.UpdatedAt
+	}
+	return []any{string(it.Type), it.RawType, it.Title, theme, id0(team), id0(program), it.Status, pi, parent, pts,
+		ts(it.CreatedAt), tsPtr(it.ResolvedAt), it.Labels, it.Component, it.Priority, it.FoundIn, im.batch, it.File, it.Sheet, it.Row, ts(updated)}, nil
+}
+
+func id0(v int64) any { return id(v) }
+
+func (im *importer) lookup(query, name string) (any, error) {
+	if strings.TrimSpace(name) == "" {
+		return nil, nil
+	}
+	var v int64
+	err := im.tx.QueryRowContext(im.ctx, query, strings.TrimSpace(name)).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil // unknown themes and PIs are reported by validation, not created here
+	}
+	if err != nil {
+		return nil, fmt.Errorf("look up %q: %w", name, err)
+	}
+	return v, nil
+}
+
+// teamAndProgram resolves the row's team and program by name, creating them
+// (recorded against the batch, so undo can remove them) when missing.
+func (im *importer) teamAndProgram(it backend.ImportItem) (team, program int64, err error) {
+	tname := strings.TrimSpace(firstNonEmpty(it.Team, im.def.Team))
+	pname := strings.TrimSpace(firstNonEmpty(it.Program, im.def.Program))
+	if pname != "" {
+		if program, err = im.program(pname); err != nil {
+			return 0, 0, err
+		}
+	}
+	if tname == "" {
+		return 0, program, nil
+	}
+	key := strings.ToLower(tname)
+	if t, ok := im.teams[key]; ok {
+		return t.id, t.program, nil
+	}
+	var t teamRef
+	err = im.tx.QueryRowContext(im.ctx, `SELECT id, program_id FROM teams WHERE name = ? COLLATE NOCASE`, tname).Scan(&t.id, &t.program)
+	if errors.Is(err, sql.ErrNoRows) {
+		if program == 0 {
+			if program, err = im.program("Unassigned"); err != nil {
+				return 0, 0, err
+			}
+		}
+		r, err := im.tx.ExecContext(im.ctx, `INSERT INTO teams(program_id, name, tool) VALUES (?,?,?)`, program, tname, it.SourceSystem)
+		if err != nil {
+			return 0, 0, fmt.Errorf("create team %q: %w", tname, err)
+		}
+		t.id, _ = r.LastInsertId()
+		t.program = program
+		im.res.TeamsCreated++
+		if err := im.createdRef("team", t.id); err != nil {
+			return 0, 0, err
+		}
+	} else if err != nil {
+		return 0, 0, fmt.Errorf("look up team %q: %w", tname, err)
+	}
+	im.teams[key] = t
+	if program == 0 {
+		program = t.program
+	}
+	return t.id, program, nil
+}
+
+func (im *importer) program(name string) (int64, error) {
+	key := strings.ToLower(name)
+	if id, ok := im.programs[key]; ok {
+		return id, nil
+	}
+	var id int64
+	err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM programs WHERE name = ? COLLATE NOCASE`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		r, err := im.tx.ExecContext(im.ctx, `INSERT INTO programs(name) VALUES (?)`, name)
+		if err != nil {
+			return 0, fmt.Errorf("create program %q: %w", name, err)
+		}
+		id, _ = r.LastInsertId()
+		im.res.ProgramsCreated++
+		if err := im.createdRef("program", id); err != nil {
+			return 0, err
+		}
+	} else if err != nil {
+		return 0, fmt.Errorf("look up program %q: %w", name, err)
+	}
+	im.programs[key] = id
+	return id, nil
+}
+
+func (im *importer) createdRef(kind string, id int64) error {
+	_, err := im.tx.ExecContext(im.ctx, `INSERT INTO import_created_refs(batch_id, kind, ref_id) VALUES (?,?,?)`, im.batch, kind, id)
+	return err
+}
+
+// differs reports whether the stored item differs from vals in the compared columns.
+func (im *importer) differs(id int64, vals []any) (bool, error) {
+	conds := make([]string, len(comparedColumns))
+	for i, c := range comparedColumns {
+		conds[i] = c + " IS ?"
+	}
+	var same int
+	err := im.tx.QueryRowContext(im.ctx, "SELECT count(*) FROM work_items WHERE id=? AND "+strings.Join(conds, " AND "), append([]any{id}, vals[:len(comparedColumns)]...)...).Scan(&same)
+	if err != nil {
+		return false, fmt.Errorf("compare item: %w", err)
+	}
+	return same == 0, nil
+}
+
+// addHistory appends the row's status changes that are not stored yet. A
+// new item without history gets one entry: its current status since it was
+// created.
+func (im *importer) addHistory(id int64, it backend.ImportItem, isNew bool) error {
+	hist := it.History
+	if len(hist) == 0 && isNew && it.Status != "" {
+		hist = []backend.ImportChange{{To: it.Status, At: it.CreatedAt}}
+	}
+	for _, h := range hist {
+		r, err := im.tx.ExecContext(im.ctx, `INSERT OR IGNORE INTO status_changes(item_id, from_status, to_status, changed_at, batch_id) VALUES (?,?,?,?,?)`,
+			id, h.From, h.To, ts(h.At), im.batch)
+		if err != nil {
+			return fmt.Errorf("add status change: %w", err)
+		}
+		n, _ := r.RowsAffected()
+		im.res.HistoryAdded += int(n)
+	}
+	return nil
+}
+
+// linkParents sets parent_id from parent keys once every item exists. An
+// existing item whose parent changes is recorded as updated (with its
+// previous row, for undo) unless this batch already recorded it.
+func (im *importer) linkParents(items []backend.ImportItem) error {
+	for _, it := range items {
+		if it.ParentKey == "" {
+			continue
+		}
+		var id int64
+		var parent sql.NullInt64
+		err := im.tx.QueryRowContext(im.ctx, `SELECT w.id, p.id FROM work_items w
+			JOIN work_items p ON p.source_system = w.source_system AND p.external_key = ?
+			WHERE w.source_system = ? AND w.external_key = ? AND w.parent_id IS NOT p.id`, it.ParentKey, it.SourceSystem, it.ExternalKey).Scan(&id, &parent)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // already linked, or the parent is not in the portfolio (validation reports it)
+		} else if err != nil {
+			return fmt.Errorf("%s, row %d: find parent %s: %w", it.File, it.Row, it.ParentKey, err)
+		}
+		r, err := im.tx.ExecContext(im.ctx, `INSERT OR IGNORE INTO import_item_changes(batch_id, item_id, action, before_json)
+			SELECT ?, id, 'updated', `+jsonObject()+` FROM work_items WHERE id=?`, im.batch, id)
+		if err != nil {
+			return fmt.Errorf("keep the item's previous values: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n == 1 {
+			im.res.ItemsUpdated++
+			im.res.ItemsUnchanged--
+		}
+		if _, err := im.tx.ExecContext(im.ctx, `UPDATE work_items SET parent_id = ? WHERE id = ?`, parent.Int64, id); err != nil {
+			return fmt.Errorf("%s, row %d: link parent %s: %w", it.File, it.Row, it.ParentKey, err)
+		}
+	}
+	return nil
+}
+
+func jsonObject() string {
+	parts := make([]string, len(itemColumns))
+	for i, c := range itemColumns {
+		parts[i] = "'" + c + "', " + c
+	}
+	return "json_object(" + strings.Join(parts, ", ") + ")"
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func firstNonEmpty(xs ...string) string {
+	for _, x := range xs {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,107 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/throughline/throughline/backend"
+)
+
+// ImportBatches lists the import history, newest first.
+func (db *DB) ImportBatches(ctx context.Context) ([]backend.ImportBatch, error) {
+	var out []backend.ImportBatch
+	err := scanAll(ctx, db.db, `SELECT id, file_name, sha256, size_bytes, format, sheet, encoding, delimiter, rows_read, rows_rejected,
+		items_created, items_updated, history_added, app_version, status, imported_at FROM import_batches ORDER BY id DESC`, func(r *sql.Rows) error {
+		var b backend.ImportBatch
+		var at string
+		if err := r.Scan(&b.ID, &b.FileName, &b.SHA256, &b.SizeBytes, &b.Format, &b.Sheet, &b.Encoding, &b.Delimiter, &b.RowsRead, &b.Rejected,
+			&b.Result.ItemsCreated, &b.Result.ItemsUpdated, &b.Result.HistoryAdded, &b.AppVersion, &b.Status, &at); err != nil {
+			return err
+		}
+		var err error
+		b.ImportedAt, err = parseTime(at)
+		b.Result.BatchID = b.ID
+		out = append(out, b)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list imports: %w", err)
+	}
+	return out, nil
+}
+
+// UndoImport reverses one import in one transaction: items it created are
+// deleted, items it updated get their previous values back, the status
+// history it added is removed, and teams and programs it created go when
+// nothing uses them any more. An import can be undone only when no later
+// import that is still applied touched the same items; undo those first.
+func (db *DB) UndoImport(ctx context.Context, batchID int64) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin undo: %w", err)
+	}
+	defer tx.Rollback()
+	var status, file string
+	err = tx.QueryRowContext(ctx, `SELECT status, file_name FROM import_batches WHERE id=?`, batchID).Scan(&status, &file)
+	if errors.Is(err, sql.ErrNoRows) {
+		return backend.Errorf(backend.ENotFound, "There is no import %d.", batchID)
+	} else if err != nil {
+		return fmt.Errorf("find import %d: %w", batchID, err)
+	}
+	if status != "applied" {
+		return backend.Errorf(backend.EConflict, "The import of %s (%d) was already undone.", file, batchID)
+	}
+	var later []string
+	err = scanAll(ctx, tx, `SELECT DISTINCT b.id || ' (' || b.file_name || ')' FROM import_item_changes c
+		JOIN import_item_changes mine ON mine.item_id = c.item_id AND mine.batch_id = ?1
+		JOIN import_batches b ON b.id = c.batch_id
+		WHERE c.batch_id > ?1 AND b.status = 'applied'
+		UNION
+		SELECT DISTINCT b.id || ' (' || b.file_name || ')' FROM status_changes s
+		JOIN import_item_changes mine ON mine.item_id = s.item_id AND mine.batch_id = ?1
+		JOIN import_batches b ON b.id = s.batch_id
+		WHERE s.batch_id > ?1 AND b.status = 'applied'`, func(r *sql.Rows) error {
+		var s string
+		err := r.Scan(&s)
+		later = append(later, s)
+		return err
+	}, batchID)
+	if err != nil {
+		return fmt.Errorf("check later imports: %w", err)
+	}
+	if len(later) > 0 {
+		return backend.Errorf(backend.EConflict, "Later imports changed the same items: %s. Undo them first.", strings.Join(later, ", "))
+	}
+	steps := []struct {
+		what, query string
+	}{
+		{"remove added history", `DELETE FROM status_changes WHERE batch_id = ?1`},
+		{"restore updated items", `UPDATE work_items SET ` + restoreSet() + ` FROM (SELECT item_id, before_json FROM import_item_changes WHERE batch_id = ?1 AND action = 'updated') AS c WHERE work_items.id = c.item_id`},
+		{"detach children of created items", `UPDATE work_items SET parent_id = NULL WHERE parent_id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created')`},
+		{"delete created items", `DELETE FROM work_items WHERE id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created')`},
+		{"delete created teams", `DELETE FROM teams WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'team')
+			AND NOT EXISTS (SELECT 1 FROM work_items WHERE team_id = teams.id) AND NOT EXISTS (SELECT 1 FROM sprints WHERE team_id = teams.id)`},
+		{"delete created programs", `DELETE FROM programs WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'program')
+			AND NOT EXISTS (SELECT 1 FROM teams WHERE program_id = programs.id) AND NOT EXISTS (SELECT 1 FROM work_items WHERE program_id = programs.id)`},
+		{"mark the import undone", `UPDATE import_batches SET status = 'undone', undone_at = ?2 WHERE id = ?1`},
+	}
+	for _, s := range steps {
+		if _, err := tx.ExecContext(ctx, s.query, batchID, ts(time.Now())); err != nil {
+			return fmt.Errorf("undo import %d: %s: %w", batchID, s.what, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// restoreSet assigns every item column from the saved JSON row.
+func restoreSet() string {
+	parts := make([]string, len(itemColumns))
+	for i, c := range itemColumns {
+		parts[i] = fmt.Sprintf("%s = json_extract(c.before_json, '$.%s')", c, c)
+	}
+	return strings.Join(parts, ", ")
+}
