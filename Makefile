@@ -18,6 +18,9 @@ ART     := build/ci
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
 GO_SRC       := $(shell find . -name '*.go' -not -path './frontend/node_modules/*' -not -path './e2e/node_modules/*') $(shell find backend -name '*.sql') go.mod go.sum
 
+# staticcheck, pinned; `go run` fetches it through the module proxy once and caches it.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
+
 .PHONY: help deps frontend build run test test-go test-frontend test-e2e test-desktop bench lint clean
 
 help:
@@ -67,6 +70,7 @@ test: deps frontend/dist/.gitkeep
 
 test-go: frontend/dist/.gitkeep
 	go vet -tags $(TAGS) ./...
+	go run $(STATICCHECK) -tags $(TAGS) ./...
 	go test -race -count=1 -tags $(TAGS) ./... 2>&1 | tee $(ART)/go-test.log
 
 test-frontend: deps
@@ -78,6 +82,10 @@ test-e2e: $(BIN)/throughline
 
 test-desktop: $(BIN)/throughline-desktop
 	ART=$(ART) e2e/desktop-smoke.sh $(BIN)/throughline-desktop test
+
+lint: frontend/dist/.gitkeep
+	go vet -tags $(TAGS) ./...
+	go run $(STATICCHECK) -tags $(TAGS) ./...
 
 bench: frontend/dist/.gitkeep
 	go test -run '^$$' -bench . -benchmem -tags $(TAGS) ./backend/...

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"fmt"
-	"sort"
 	"time"
 )
 
@@ -138,12 +137,6 @@ func (c *calendar) workdays() int32 { return int32(len(c.wdDay)) }
 // clock is the UTC instant of a local wall-clock minute (0–1439) on day d.
 func (c *calendar) clock(d int32, minute int) time.Time {
 	return time.Unix(c.midnight[d]+int64(minute)*60, 0).UTC()
-}
-
-// dayOfUnix is the local day of an instant.
-func (c *calendar) dayOfUnix(u int64) int32 {
-	i := sort.Search(len(c.midnight), func(i int) bool { return c.midnight[i] > u })
-	return int32(i - 1)
 }
 
 // endOfAsOf is the first instant after AsOf in the reporting zone.

@@ -103,13 +103,12 @@ func (w *Workspace) OpenDefault(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range recent {
-		if r.Exists {
-			if err := w.Open(ctx, r.Path); err == nil {
-				return nil
-			}
+	// Only the most recent entry is "the last portfolio"; if it is gone or
+	// cannot be opened, fall back to the demo rather than an older one.
+	if len(recent) > 0 && recent[0].Exists {
+		if err := w.Open(ctx, recent[0].Path); err == nil {
+			return nil
 		}
-		break // only the last one is "the last portfolio"
 	}
 	path := filepath.Join(w.dirs.Data, DemoFileName)
 	if _, err := os.Stat(path); err == nil {
