@@ -34,11 +34,13 @@ func (db *DB) ImportBatches(ctx context.Context) ([]backend.ImportBatch, error) 
 	return out, nil
 }
 
-// UndoImport reverses one import in one transaction: items it created are
-// deleted, items it updated get their previous values back, the status
-// history it added is removed, and teams and programs it created go when
+// UndoImport reverses one import in one transaction: items and records it
+// created are deleted, those it updated get their previous values back, the
+// status history and deployment commits it added are removed, and the teams,
+// programs, PIs, services, themes and business cases it created go when
 // nothing uses them any more. An import can be undone only when no later
-// import that is still applied touched the same items; undo those first.
+// import that is still applied touched the same rows or points at rows it
+// created; undo those first.
 func (db *DB) UndoImport(ctx context.Context, batchID int64) error {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -55,40 +57,32 @@ func (db *DB) UndoImport(ctx context.Context, batchID int64) error {
 	if status != "applied" {
 		return backend.Errorf(backend.EConflict, "The import of %s (%d) was already undone.", file, batchID)
 	}
-	var later []string
-	err = scanAll(ctx, tx, `SELECT DISTINCT b.id || ' (' || b.file_name || ')' FROM import_item_changes c
-		JOIN import_item_changes mine ON mine.item_id = c.item_id AND mine.batch_id = ?1
-		JOIN import_batches b ON b.id = c.batch_id
-		WHERE c.batch_id > ?1 AND b.status = 'applied'
-		UNION
-		SELECT DISTINCT b.id || ' (' || b.file_name || ')' FROM status_changes s
-		JOIN import_item_changes mine ON mine.item_id = s.item_id AND mine.batch_id = ?1
-		JOIN import_batches b ON b.id = s.batch_id
-		WHERE s.batch_id > ?1 AND b.status = 'applied'`, func(r *sql.Rows) error {
-		var s string
-		err := r.Scan(&s)
-		later = append(later, s)
-		return err
-	}, batchID)
+	later, err := laterImports(ctx, tx, batchID)
 	if err != nil {
 		return fmt.Errorf("check later imports: %w", err)
 	}
 	if len(later) > 0 {
-		return backend.Errorf(backend.EConflict, "Later imports changed the same items: %s. Undo them first.", strings.Join(later, ", "))
+		return backend.Errorf(backend.EConflict, "Later imports changed the same data: %s. Undo them first.", strings.Join(later, ", "))
 	}
-	steps := []struct {
-		what, query string
-	}{
+	// Children before parents: restored rows point at rows that existed
+	// before the import; created references go only when nothing uses them.
+	steps := []undoStep{
 		{"remove added history", `DELETE FROM status_changes WHERE batch_id = ?1`},
-		{"restore updated items", `UPDATE work_items SET ` + restoreSet() + ` FROM (SELECT item_id, before_json FROM import_item_changes WHERE batch_id = ?1 AND action = 'updated') AS c WHERE work_items.id = c.item_id`},
-		{"detach children of created items", `UPDATE work_items SET parent_id = NULL WHERE parent_id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created')`},
-		{"delete created items", `DELETE FROM work_items WHERE id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created')`},
-		{"delete created teams", `DELETE FROM teams WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'team')
-			AND NOT EXISTS (SELECT 1 FROM work_items WHERE team_id = teams.id) AND NOT EXISTS (SELECT 1 FROM sprints WHERE team_id = teams.id)`},
-		{"delete created programs", `DELETE FROM programs WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'program')
-			AND NOT EXISTS (SELECT 1 FROM teams WHERE program_id = programs.id) AND NOT EXISTS (SELECT 1 FROM work_items WHERE program_id = programs.id)`},
-		{"mark the import undone", `UPDATE import_batches SET status = 'undone', undone_at = ?2 WHERE id = ?1`},
+		{"remove added commits", `DELETE FROM deployment_commits WHERE batch_id = ?1`},
 	}
+	steps = append(steps, restoreRowSteps()...)
+	steps = append(steps, undoStep{"restore updated items", `UPDATE work_items SET ` + restoreSet() + ` FROM (SELECT item_id, before_json FROM import_item_changes WHERE batch_id = ?1 AND action = 'updated') AS c WHERE work_items.id = c.item_id`})
+	steps = append(steps, deleteRowSteps()...)
+	steps = append(steps,
+		undoStep{"detach children of created items", `UPDATE work_items SET parent_id = NULL WHERE parent_id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created')`},
+		undoStep{"delete created items", `DELETE FROM work_items WHERE id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created')`},
+		deleteUnusedStep("services"),
+		undoStep{"delete created teams", `DELETE FROM teams WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'team') AND ` + unused("teams")},
+		undoStep{"delete created PIs", `DELETE FROM program_increments WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'pi') AND ` + unused("program_increments")},
+		undoStep{"delete created programs", `DELETE FROM programs WHERE id IN (SELECT ref_id FROM import_created_refs WHERE batch_id = ?1 AND kind = 'program') AND ` + unused("programs")},
+		deleteUnusedStep("themes"),
+		undoStep{"mark the import undone", `UPDATE import_batches SET status = 'undone', undone_at = ?2 WHERE id = ?1`},
+	)
 	for _, s := range steps {
 		if _, err := tx.ExecContext(ctx, s.query, batchID, ts(time.Now())); err != nil {
 			return fmt.Errorf("undo import %d: %s: %w", batchID, s.what, err)
