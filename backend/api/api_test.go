@@ -234,7 +234,17 @@ func TestMetricsAndTrace(t *testing.T) {
 	if len(tr.Items) != 2 || tr.Items[0].CycleDays != 7 || tr.Items[1].CycleDays != 8 {
 		t.Fatalf("trace = %+v", tr)
 	}
+	var dd struct {
+		Total int
+		Items []struct{ Key string }
+	}
+	if code := getJSON(t, srv.URL+"/api/metrics/trace?metric=delivery_done", &dd); code != 200 || dd.Total != 2 || len(dd.Items) != 2 {
+		t.Fatalf("delivery_done trace (the overview's Done = 2): %d %+v", code, dd)
+	}
 	var e struct{ Error struct{ Code string } }
+	if code := getJSON(t, srv.URL+"/api/metrics/trace?metric=wip&level=team&id=99", &e); code != 404 || e.Error.Code != backend.ENotFound {
+		t.Fatalf("unknown team: %d %+v", code, e)
+	}
 	if code := getJSON(t, srv.URL+"/api/metrics/trace?metric=nonsense", &e); code != 400 || e.Error.Code != backend.EInvalid {
 		t.Fatalf("unknown metric: %d %+v", code, e)
 	}

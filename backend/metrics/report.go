@@ -132,8 +132,14 @@ func (in *Input) Level(l Level, p Period) Metrics {
 	m.FlowEfficiency = FlowEfficiency(done)
 	m.FlowDistribution = FlowDistribution(facts, p, in.AsOf)
 	m.value = in.valueMetrics(l, p)
-	m.note("cycle_time_days", m.CycleTime.P50)
-	m.note("lead_time_days", m.LeadTime.P50)
+	if len(done) == 0 {
+		m.Notes["cycle_time_days"] = "no delivery items were done in the period"
+		m.Notes["lead_time_days"] = "no delivery items were done in the period"
+	}
+	for _, ft := range FlowTypes {
+		m.note("flow_distribution.done."+ft, m.FlowDistribution.Done[ft])
+		m.note("flow_distribution.wip."+ft, m.FlowDistribution.WIP[ft])
+	}
 	m.note("flow_efficiency", m.FlowEfficiency)
 	m.note("wip.average", m.WIP.Average)
 	m.value.notes(m.note)

@@ -55,6 +55,7 @@ func (v *value) notes(note func(string, Value)) {
 	note("dora.change_failure_rate", v.DORA.ChangeFailureRate)
 	note("dora.lead_time_for_changes_hours_p50", v.DORA.LeadTimeForChangesHoursP50)
 	note("dora.time_to_restore_hours_p50", v.DORA.TimeToRestoreHoursP50)
+	note("dora.failed_deployment_recovery_hours_p50", v.DORA.FailedDeploymentRecoveryHoursP50)
 	note("defect_escape_rate", v.DefectEscapeRate)
 	note("dependency_resolution_rate", v.DependencyResolutionRate)
 	note("csat", v.CSAT)

@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/throughline/throughline/backend"
 )
@@ -27,26 +28,55 @@ type TraceItem struct {
 
 // Trace is the answer to "which rows made this figure?".
 type Trace struct {
-	Metric      string      `json:"metric"`
-	Level       Level       `json:"level"`
-	From        string      `json:"from"`
-	To          string      `json:"to"`
-	AsOf        string      `json:"as_of"`
-	Rule        string      `json:"rule"` // which rows count, in words
-	Items       []TraceItem `json:"items,omitempty"`
-	Deployments []int64     `json:"deployment_ids,omitempty"`
-	Incidents   []int64     `json:"incident_ids,omitempty"`
-	Objectives  []int64     `json:"objective_ids,omitempty"`
+	Metric      string            `json:"metric"`
+	Level       Level             `json:"level"`
+	From        string            `json:"from"`
+	To          string            `json:"to"`
+	AsOf        string            `json:"as_of"`
+	Rule        string            `json:"rule"`  // which rows count, in words
+	Total       int               `json:"total"` // rows behind the figure
+	Items       []TraceItem       `json:"items"`
+	Deployments []int64           `json:"deployment_ids,omitempty"`
+	Incidents   []int64           `json:"incident_ids,omitempty"`
+	Objectives  []int64           `json:"objective_ids,omitempty"`
+	DeployRows  []TraceDeployment `json:"deployments,omitempty"`
+	IncRows     []TraceIncident   `json:"incidents,omitempty"`
+}
+
+// TraceDeployment is a deployment behind a DORA figure.
+type TraceDeployment struct {
+	ID            int64    `json:"id"`
+	Key           string   `json:"key"`
+	TeamID        int64    `json:"team_id"`
+	DeployedAt    string   `json:"deployed_at"`
+	Outcome       string   `json:"outcome"`
+	Failed        bool     `json:"failed"`
+	LeadTimeHours *float64 `json:"lead_time_hours"`
+}
+
+// TraceIncident is an incident behind a DORA figure.
+type TraceIncident struct {
+	ID           int64    `json:"id"`
+	Key          string   `json:"key"`
+	TeamID       int64    `json:"team_id"`
+	Severity     string   `json:"severity"`
+	OpenedAt     string   `json:"opened_at"`
+	ResolvedAt   string   `json:"resolved_at,omitempty"`
+	RestoreHours *float64 `json:"restore_hours"`
+	DeploymentID int64    `json:"caused_by_deployment_id,omitempty"`
 }
 
 // TraceMetrics lists the metric names Trace understands.
-var TraceMetrics = []string{"items", "done", "throughput", "cycle_time", "lead_time", "wip", "flow_efficiency", "aging_wip",
+var TraceMetrics = []string{"items", "done", "delivery_done", "throughput", "cycle_time", "lead_time", "wip", "flow_efficiency", "aging_wip",
 	"deployments", "change_failure_rate", "time_to_restore", "predictability"}
 
 // Trace returns the rows behind one figure of the report: metric at level
 // over p. week, when not empty ("2026-W07"), narrows throughput to one week.
 func (in *Input) Trace(metric string, l Level, p Period, week string) (Trace, error) {
-	t := Trace{Metric: metric, Level: l, From: p.From.String(), To: p.To.String(), AsOf: in.AsOf.String()}
+	t := Trace{Metric: metric, Level: l, From: p.From.String(), To: p.To.String(), AsOf: in.AsOf.String(), Items: []TraceItem{}}
+	if err := in.checkLevel(l); err != nil {
+		return t, err
+	}
 	pick := func(rule string, keep func(f *Fact) bool, facts []*Fact) {
 		t.Rule = rule
 		t.Items = []TraceItem{}
@@ -58,6 +88,8 @@ func (in *Input) Trace(metric string, l Level, p Period, week string) (Trace, er
 	}
 	delivery := in.delivery(l)
 	switch metric {
+	case "delivery_done":
+		pick("delivery items done by the as-of date (the overview's Done)", func(f *Fact) bool { return f.Dates.Done && f.Dates.DoneOn <= in.AsOf }, delivery)
 	case "items", "done":
 		var all []*Fact
 		for i := range in.facts {
@@ -105,26 +137,108 @@ func (in *Input) Trace(metric string, l Level, p Period, week string) (Trace, er
 			}
 		}
 		d := ComputeDORA(deps, incs, p, in.Loc)
-		t.Rule = "production deployments of the level's teams in the period"
-		t.Deployments = d.DeploymentIDs
-		if metric == "change_failure_rate" {
+		failed := map[int64]bool{}
+		for _, id := range d.FailedDeploymentIDs {
+			failed[id] = true
+		}
+		switch metric {
+		case "deployments":
+			t.Rule = "production deployments of the level's teams in the period"
+			t.Deployments = d.DeploymentIDs
+		case "change_failure_rate":
 			t.Rule = "failed production deployments (failed, rolled back or linked to an incident), each once"
 			t.Deployments = d.FailedDeploymentIDs
+		default:
+			t.Rule = "incidents of the level's teams opened in the period and resolved"
+			for _, x := range incs {
+				if x.ResolvedAt != nil && p.Contains(DayOf(x.OpenedAt, in.Loc)) {
+					t.Incidents = append(t.Incidents, x.ID)
+				}
+			}
 		}
+		if metric != "time_to_restore" {
+			t.Incidents = d.IncidentIDs
+		}
+		t.DeployRows, t.IncRows = traceDeployments(deps, t.Deployments, failed), traceIncidents(incs, t.Incidents)
+		t.Total = len(t.Deployments) + len(t.IncRows)
 		if metric == "time_to_restore" {
-			t.Rule = "incidents opened in the period and resolved"
-			t.Deployments = nil
+			t.Total = len(t.Incidents)
 		}
-		t.Incidents = d.IncidentIDs
 	case "predictability":
 		pr := PIPredictability(in.piObjectives(l, p, in.teamPrograms()))
 		t.Rule = "PI objectives of PIs ending in the period with an actual business value"
 		t.Objectives = pr.ObjectiveIDs
+		t.Total = len(t.Objectives)
 	default:
 		return t, backend.Errorf(backend.EInvalid, "There is no trace for %q; choose one of %v.", metric, TraceMetrics)
 	}
 	sort.SliceStable(t.Items, func(i, j int) bool { return t.Items[i].ID < t.Items[j].ID })
+	if len(t.Items) > 0 {
+		t.Total = len(t.Items)
+	}
 	return t, nil
+}
+
+// checkLevel refuses a program or team that does not exist.
+func (in *Input) checkLevel(l Level) error {
+	switch l.Kind {
+	case "program":
+		for _, p := range in.Data.Programs {
+			if p.ID == l.ID {
+				return nil
+			}
+		}
+	case "team":
+		for _, tm := range in.Data.Teams {
+			if tm.ID == l.ID {
+				return nil
+			}
+		}
+	default:
+		return nil
+	}
+	return backend.Errorf(backend.ENotFound, "There is no %s with id %d.", l.Kind, l.ID)
+}
+
+func traceDeployments(all []backend.Deployment, ids []int64, failed map[int64]bool) []TraceDeployment {
+	want := map[int64]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []TraceDeployment
+	for _, d := range all {
+		if !want[d.ID] {
+			continue
+		}
+		row := TraceDeployment{ID: d.ID, Key: d.ExternalKey, TeamID: d.TeamID, DeployedAt: d.DeployedAt.UTC().Format(time.RFC3339), Outcome: d.Outcome, Failed: failed[d.ID]}
+		if d.ChangeStartedAt != nil && d.DeployedAt.After(*d.ChangeStartedAt) {
+			h := round2(d.DeployedAt.Sub(*d.ChangeStartedAt).Hours())
+			row.LeadTimeHours = &h
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func traceIncidents(all []backend.Incident, ids []int64) []TraceIncident {
+	want := map[int64]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []TraceIncident
+	for _, x := range all {
+		if !want[x.ID] {
+			continue
+		}
+		row := TraceIncident{ID: x.ID, Key: x.ExternalKey, TeamID: x.TeamID, Severity: x.Severity, OpenedAt: x.OpenedAt.UTC().Format(time.RFC3339), DeploymentID: x.CausedByDeploymentID}
+		if x.ResolvedAt != nil {
+			row.ResolvedAt = x.ResolvedAt.UTC().Format(time.RFC3339)
+			h := round2(x.ResolvedAt.Sub(x.OpenedAt).Hours())
+			row.RestoreHours = &h
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 func (in *Input) traceItem(f *Fact) TraceItem {

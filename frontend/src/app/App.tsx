@@ -1,9 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { DrilldownPanel } from '../features/drilldown/components/DrilldownPanel';
+import { MetricsDocument } from '../features/drilldown/components/MetricsDocument';
 import { OverviewScreen, type OverviewReady } from '../features/overview/components/Overview';
 import { usePortfolio } from '../features/portfolio/api';
 import { FileMenu } from '../features/portfolio/components/FileMenu';
 import { PortfolioStatus, PortfolioTitle } from '../features/portfolio/components/PortfolioSummary';
+import type { DrillTarget, OpenDocument, OpenDrill } from '../lib/drilldown';
 import { useSelfTest } from './self-test';
+
+/** Explaining is what the side panel shows: one figure, or the whole metrics document. */
+type Explaining =
+  | { kind: 'figure'; target: DrillTarget; opener: HTMLElement | null; seq: number }
+  | { kind: 'document'; opener: HTMLElement | null };
 
 /** App is the shell: top bar with the File menu, navigation, the current screen and the status line. */
 export function App() {
@@ -11,6 +19,13 @@ export function App() {
   const [ready, setReady] = useState<OverviewReady | null>(null);
   const portfolioCurrent = portfolio.isSuccess && !portfolio.isFetching;
   useSelfTest(portfolio.data, portfolioCurrent, ready);
+  const [explaining, setExplaining] = useState<Explaining | null>(null);
+  const openDrill = useCallback<OpenDrill>(
+    (target, opener) => setExplaining((prev) => ({ kind: 'figure', target, opener: opener ?? null, seq: prev?.kind === 'figure' ? prev.seq + 1 : 0 })),
+    [],
+  );
+  const openDocument = useCallback<OpenDocument>((opener) => setExplaining({ kind: 'document', opener: opener ?? null }), []);
+  const close = useCallback(() => setExplaining(null), []);
 
   const name = portfolio.data?.name;
   useEffect(() => {
@@ -39,8 +54,18 @@ export function App() {
         </ul>
       </nav>
       <main className="main" id="main" tabIndex={-1}>
-        <OverviewScreen onReady={setReady} />
+        <OverviewScreen onReady={setReady} onDrill={openDrill} onOpenDocument={openDocument} />
       </main>
+      {explaining?.kind === 'figure' ? (
+        <DrilldownPanel
+          key={explaining.seq}
+          target={explaining.target}
+          returnFocus={explaining.opener}
+          onClose={close}
+          onOpenDocument={() => openDocument(explaining.opener)}
+        />
+      ) : null}
+      {explaining?.kind === 'document' ? <MetricsDocument returnFocus={explaining.opener} onClose={close} /> : null}
       <footer className="statusbar">
         <PortfolioStatus />
       </footer>

@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet, apiPost, onPortfolioChanged, reportSelfTest } from './backend';
+import {
+  ApiError,
+  apiGet,
+  apiPost,
+  decodeMetricTrace,
+  getMetricTrace,
+  getMetrics,
+  getMetricsDocs,
+  onPortfolioChanged,
+  reportSelfTest,
+} from './backend';
 
 function reply(status: number, body: string) {
   return vi.fn(async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }));
@@ -79,5 +89,81 @@ describe('desktop bridge', () => {
 
   it('is a no-op without the Wails runtime', () => {
     expect(() => onPortfolioChanged(() => {})()).not.toThrow();
+  });
+});
+
+describe('metrics API', () => {
+  it('decodes the metrics report, turning anything that is not a finite number into null', async () => {
+    vi.stubGlobal(
+      'fetch',
+      reply(
+        200,
+        JSON.stringify({
+          as_of: '2026-11-20',
+          from: '2026-08-23',
+          to: '2026-11-20',
+          conventions: { cycle_time: 'done − start + 1', bogus: 3 },
+          portfolio: {
+            cycle_time_days: { count: 0, p50: null, p85: 'NaN', p95: 1e400 },
+            flow_efficiency: null,
+            dora: { deployments: 0, deployments_per_week: 0, frequency_band: '' },
+            notes: { cycle_time_days: 'no values', odd: 1 },
+          },
+          programs: [{ id: 3, name: 'Care', teams: [{ id: 7, name: 'Chat', csat: 4.2 }] }],
+        }),
+      ),
+    );
+    const report = await getMetrics();
+    expect(report.conventions).toEqual({ cycle_time: 'done − start + 1' });
+    expect(report.portfolio.cycle_time_days).toEqual({ count: 0, p50: null, p85: null, p95: null });
+    expect(report.portfolio.flow_efficiency).toBeNull();
+    // A real zero stays zero; a missing figure is null, never 0.
+    expect(report.portfolio.dora.deployments_per_week).toBe(0);
+    expect(report.portfolio.predictability).toBeNull();
+    expect(report.portfolio.velocity).toEqual([]);
+    expect(report.portfolio.notes).toEqual({ cycle_time_days: 'no values' });
+    expect(report.programs[0]?.teams[0]).toMatchObject({ id: 7, name: 'Chat', csat: 4.2, nps: null });
+  });
+
+  it('asks for a trace with its level and period, without an id for the portfolio', async () => {
+    const fetchMock = reply(200, JSON.stringify({ metric: 'throughput', rule: 'delivery items done in the period' }));
+    vi.stubGlobal('fetch', fetchMock);
+    const trace = await getMetricTrace({ metric: 'throughput', level: 'program', id: 3, week: '2026-W07', from: '2026-02-09', to: '2026-02-15' });
+    const urls = () => (fetchMock.mock.calls as unknown as [string][]).map(([url]) => url);
+    expect(urls()[0]).toBe(
+      '/api/metrics/trace?metric=throughput&level=program&id=3&week=2026-W07&from=2026-02-09&to=2026-02-15',
+    );
+    // The API leaves out an empty item list: an item trace without rows has none.
+    expect(trace.items).toEqual([]);
+    await getMetricTrace({ metric: 'cycle_time', level: 'portfolio', id: 9 });
+    expect(urls()[1]).toBe('/api/metrics/trace?metric=cycle_time&level=portfolio');
+  });
+
+  it('decodes trace rows and id lists', async () => {
+    const trace = decodeMetricTrace({
+      metric: 'cycle_time',
+      items: [
+        { id: 1, key: 'A-1', title: 'x', type: 'story', status: 'Done', team_id: 2, created: '2026-01-01', start: '2026-02-01', done: '2026-02-03', cycle_days: 3, lead_days: 34, active_hours: 5.5 },
+        { id: 2, key: 'A-2', title: 'y', type: 'story', status: 'In Progress', team_id: 2, created: '2026-01-01', start: '2026-02-01' },
+      ],
+    });
+    // Zero hours are left out of done items by the API; an item not done has no figures at all.
+    expect(trace.items?.[0]).toMatchObject({ cycle_days: 3, active_hours: 5.5, waiting_hours: 0, no_start: false });
+    expect(trace.items?.[1]).toMatchObject({ done: '', cycle_days: null, active_hours: null, waiting_hours: null });
+    const deployments = decodeMetricTrace({ metric: 'deployments', deployment_ids: [4, 'x', 5], incident_ids: [9] });
+    expect(deployments.items).toBeNull();
+    expect(deployments.deployment_ids).toEqual([4, 5]);
+    expect(deployments.incident_ids).toEqual([9]);
+    expect(deployments.objective_ids).toEqual([]);
+  });
+
+  it('reports an unknown trace with the API message', async () => {
+    vi.stubGlobal('fetch', reply(400, '{"error":{"code":"invalid","message":"There is no trace for \\"okr\\"."}}'));
+    await expect(getMetricTrace({ metric: 'items', level: 'portfolio' })).rejects.toMatchObject({ code: 'invalid', status: 400 });
+  });
+
+  it('reads the metrics document sections', async () => {
+    vi.stubGlobal('fetch', reply(200, '{"sections":[{"id":"cycle-time","title":"Cycle time","metrics":["cycle_time_days",3],"text":"x"}]}'));
+    await expect(getMetricsDocs()).resolves.toEqual([{ id: 'cycle-time', title: 'Cycle time', metrics: ['cycle_time_days'], text: 'x' }]);
   });
 });

@@ -61,7 +61,7 @@ function apiErrorFromBody(body: unknown, status: number): ApiError {
   return new ApiError('http', `The backend answered with HTTP ${status}.`, status);
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   if (!path.startsWith('/api/')) {
     throw new Error(`backend: ${path} is not an API path`);
   }
@@ -76,15 +76,19 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
           ? { Accept: 'application/json' }
           : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
-  } catch {
+  } catch (err) {
+    // A cancelled request (the panel that wanted it closed) stays an AbortError for the query cache.
+    if (signal?.aborted) throw err;
     throw new ApiError('network', 'Cannot reach the Throughline backend.', 0);
   }
 
   let parsed: unknown;
   try {
     parsed = await response.json();
-  } catch {
+  } catch (err) {
+    if (signal?.aborted) throw err;
     parsed = undefined;
   }
   if (!response.ok) {
@@ -96,9 +100,9 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   return parsed as T;
 }
 
-/** apiGet fetches GET /api/... and returns the decoded JSON body. */
-export function apiGet<T>(path: string): Promise<T> {
-  return request<T>('GET', path);
+/** apiGet fetches GET /api/... and returns the decoded JSON body; signal cancels it. */
+export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, undefined, signal);
 }
 
 /** apiPost posts a JSON body to /api/... and returns the decoded JSON body. */
@@ -134,4 +138,405 @@ export async function reportSelfTest(summary: unknown): Promise<boolean> {
   if (!shell) return false;
   await shell.Report(JSON.stringify(summary));
   return true;
+}
+
+// ---------------------------------------------------------------------------
+// Metrics: GET /api/metrics, /api/metrics/trace and /api/docs/metrics.
+//
+// The types keep the API's own (snake_case) key names: the report's `notes` and the
+// documentation's `metrics` lists refer to figures by those names ("cycle_time_days",
+// "dora.change_failure_rate"). Answers are decoded, not cast: any figure that is not a
+// finite number becomes null (shown as "n/a", never 0), and missing lists become empty.
+
+/** Figure is a number the backend may be unable to compute (null, with the reason in `notes`). */
+export type Figure = number | null;
+
+/** PercentileSummary is a distribution's size and its 50th, 85th and 95th percentiles. */
+export interface PercentileSummary {
+  count: number;
+  p50: Figure;
+  p85: Figure;
+  p95: Figure;
+}
+
+/** FlowMix is the share of items per flow type (0–1). */
+export interface FlowMix {
+  feature: Figure;
+  defect: Figure;
+  risk: Figure;
+  debt: Figure;
+}
+
+/** VelocityRow is one sprint's committed and completed points. */
+export interface VelocityRow {
+  sprint: string;
+  start: string;
+  end: string;
+  committed: Figure;
+  completed: Figure;
+  say_do: Figure;
+}
+
+/** DoraFigures are the four keys for the level's production deployments. */
+export interface DoraFigures {
+  deployments: Figure;
+  deployments_per_week: Figure;
+  /** frequency_band is "daily", "weekly", "monthly", "yearly"…; "" when there were no deployments. */
+  frequency_band: string;
+  change_failure_rate: Figure;
+  lead_time_for_changes_hours_p50: Figure;
+  time_to_restore_hours_p50: Figure;
+  failed_deployment_recovery_hours_p50: Figure;
+}
+
+/** LevelMetrics are one level's figures over the report's period (the API's "M" object). */
+export interface LevelMetrics {
+  items: { total: Figure; done: Figure; by_type: Record<string, number> };
+  throughput: { total: Figure; per_week: { week: string; count: Figure }[] };
+  cycle_time_days: PercentileSummary;
+  lead_time_days: PercentileSummary;
+  /** wip.limit is 0 (or null) when no limit is set. */
+  wip: { current: Figure; average: Figure; limit: Figure };
+  /** Ratios (0–1): flow_efficiency, say_do, …, dependency_resolution_rate. */
+  flow_efficiency: Figure;
+  flow_distribution: { done: FlowMix; wip: FlowMix };
+  velocity: VelocityRow[];
+  say_do: Figure;
+  sprint_goal_attainment: Figure;
+  predictability: Figure;
+  okr_progress: Figure;
+  benefit_realization: Figure;
+  dora: DoraFigures;
+  defect_escape_rate: Figure;
+  dependency_resolution_rate: Figure;
+  /** csat is a 1–5 score, nps −100 to 100. */
+  csat: Figure;
+  nps: Figure;
+  /** notes gives the reason for a null figure, keyed by its report key ("dora.change_failure_rate"). */
+  notes: Record<string, string>;
+}
+
+/** TeamMetrics is a team's figures. */
+export interface TeamMetrics extends LevelMetrics {
+  id: number;
+  name: string;
+}
+
+/** ProgramMetrics is a program's figures and its teams'. */
+export interface ProgramMetrics extends TeamMetrics {
+  teams: TeamMetrics[];
+}
+
+/** MetricsReport is GET /api/metrics. Dates are civil dates "YYYY-MM-DD"; from and to are both included. */
+export interface MetricsReport {
+  as_of: string;
+  from: string;
+  to: string;
+  /** conventions says in words how figures are computed, keyed by topic ("cycle_time", "percentiles"). */
+  conventions: Record<string, string>;
+  portfolio: LevelMetrics;
+  programs: ProgramMetrics[];
+}
+
+/** MetricsPeriod narrows a report or trace; every part is optional (the backend defaults to 90 days). */
+export interface MetricsPeriod {
+  from?: string;
+  to?: string;
+  asOf?: string;
+}
+
+/** TRACE_METRICS are the figures GET /api/metrics/trace can explain. */
+export const TRACE_METRICS = [
+  'items',
+  'done',
+  'delivery_done',
+  'throughput',
+  'cycle_time',
+  'lead_time',
+  'wip',
+  'flow_efficiency',
+  'aging_wip',
+  'deployments',
+  'change_failure_rate',
+  'time_to_restore',
+  'predictability',
+] as const;
+
+/** TraceMetric is one of TRACE_METRICS. */
+export type TraceMetric = (typeof TRACE_METRICS)[number];
+
+/** TraceQuery asks for the rows behind one figure at one level. */
+export interface TraceQuery extends MetricsPeriod {
+  metric: TraceMetric;
+  level: 'portfolio' | 'program' | 'team';
+  /** id is the program's or team's id; unused for the portfolio. */
+  id?: number;
+  /** week ("2026-W07") narrows throughput, cycle time, lead time and flow efficiency to one ISO week. */
+  week?: string;
+}
+
+/** TraceItem is one work item behind a figure, with what it contributed. */
+export interface TraceItem {
+  id: number;
+  key: string;
+  title: string;
+  type: string;
+  status: string;
+  team_id: number | null;
+  created: string;
+  /** start, done: civil dates, or "" when the item has none. */
+  start: string;
+  done: string;
+  /** cycle_days, lead_days: null unless the item is done. */
+  cycle_days: Figure;
+  lead_days: Figure;
+  /** active_hours, waiting_hours: null unless the item is done (then an absent value is 0 hours). */
+  active_hours: Figure;
+  waiting_hours: Figure;
+  /** no_start: done without ever being in progress, so start = done (a data-quality flag). */
+  no_start: boolean;
+}
+
+/** MetricTrace is GET /api/metrics/trace: the rule in words and the rows it selects. */
+export interface MetricTrace {
+  metric: string;
+  level: { kind: string; id: number };
+  from: string;
+  to: string;
+  as_of: string;
+  rule: string;
+  /** items is null for traces that list other rows (deployments, incidents, objectives). */
+  items: TraceItem[] | null;
+  deployment_ids: number[];
+  incident_ids: number[];
+  objective_ids: number[];
+}
+
+/** MetricsDocSection is one "## " section of docs/metrics.md. */
+export interface MetricsDocSection {
+  id: string;
+  title: string;
+  /** metrics are the report keys the section explains ("cycle_time_days"). */
+  metrics: string[];
+  /** text is the section's markdown, without its heading. */
+  text: string;
+}
+
+const ITEM_TRACES: ReadonlySet<string> = new Set<TraceMetric>([
+  'items',
+  'done',
+  'delivery_done',
+  'throughput',
+  'cycle_time',
+  'lead_time',
+  'wip',
+  'flow_efficiency',
+  'aging_wip',
+]);
+
+function num(value: unknown): Figure {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function rec(value: unknown): Record<string, unknown> {
+  return isRecord(value) && !Array.isArray(value) ? value : {};
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec(value))) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+function countMap(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(rec(value))) {
+    const n = num(v);
+    if (n !== null) out[k] = n;
+  }
+  return out;
+}
+
+function summary(value: unknown): PercentileSummary {
+  const v = rec(value);
+  return { count: num(v.count) ?? 0, p50: num(v.p50), p85: num(v.p85), p95: num(v.p95) };
+}
+
+function flowMix(value: unknown): FlowMix {
+  const v = rec(value);
+  return { feature: num(v.feature), defect: num(v.defect), risk: num(v.risk), debt: num(v.debt) };
+}
+
+function ids(value: unknown): number[] {
+  return list(value).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+}
+
+/** decodeLevelMetrics reads one "M" object of the metrics report. */
+export function decodeLevelMetrics(value: unknown): LevelMetrics {
+  const v = rec(value);
+  const items = rec(v.items);
+  const throughput = rec(v.throughput);
+  const wip = rec(v.wip);
+  const distribution = rec(v.flow_distribution);
+  const dora = rec(v.dora);
+  return {
+    items: { total: num(items.total), done: num(items.done), by_type: countMap(items.by_type) },
+    throughput: {
+      total: num(throughput.total),
+      per_week: list(throughput.per_week).map((w) => ({ week: str(rec(w).week), count: num(rec(w).count) })),
+    },
+    cycle_time_days: summary(v.cycle_time_days),
+    lead_time_days: summary(v.lead_time_days),
+    wip: { current: num(wip.current), average: num(wip.average), limit: num(wip.limit) },
+    flow_efficiency: num(v.flow_efficiency),
+    flow_distribution: { done: flowMix(distribution.done), wip: flowMix(distribution.wip) },
+    velocity: list(v.velocity).map((row) => {
+      const r = rec(row);
+      return {
+        sprint: str(r.sprint),
+        start: str(r.start),
+        end: str(r.end),
+        committed: num(r.committed),
+        completed: num(r.completed),
+        say_do: num(r.say_do),
+      };
+    }),
+    say_do: num(v.say_do),
+    sprint_goal_attainment: num(v.sprint_goal_attainment),
+    predictability: num(v.predictability),
+    okr_progress: num(v.okr_progress),
+    benefit_realization: num(v.benefit_realization),
+    dora: {
+      deployments: num(dora.deployments),
+      deployments_per_week: num(dora.deployments_per_week),
+      frequency_band: str(dora.frequency_band),
+      change_failure_rate: num(dora.change_failure_rate),
+      lead_time_for_changes_hours_p50: num(dora.lead_time_for_changes_hours_p50),
+      time_to_restore_hours_p50: num(dora.time_to_restore_hours_p50),
+      failed_deployment_recovery_hours_p50: num(dora.failed_deployment_recovery_hours_p50),
+    },
+    defect_escape_rate: num(v.defect_escape_rate),
+    dependency_resolution_rate: num(v.dependency_resolution_rate),
+    csat: num(v.csat),
+    nps: num(v.nps),
+    notes: stringMap(v.notes),
+  };
+}
+
+function decodeTeam(value: unknown): TeamMetrics {
+  const v = rec(value);
+  return { id: num(v.id) ?? 0, name: str(v.name), ...decodeLevelMetrics(v) };
+}
+
+/** decodeMetricsReport reads GET /api/metrics. */
+export function decodeMetricsReport(value: unknown): MetricsReport {
+  const v = rec(value);
+  return {
+    as_of: str(v.as_of),
+    from: str(v.from),
+    to: str(v.to),
+    conventions: stringMap(v.conventions),
+    portfolio: decodeLevelMetrics(v.portfolio),
+    programs: list(v.programs).map((p) => ({ ...decodeTeam(p), teams: list(rec(p).teams).map(decodeTeam) })),
+  };
+}
+
+function decodeTraceItem(value: unknown): TraceItem {
+  const v = rec(value);
+  const done = str(v.done);
+  // The API leaves out zero hours (omitempty); for a done item an absent figure is 0.
+  const hours = (x: unknown) => num(x) ?? (done ? 0 : null);
+  return {
+    id: num(v.id) ?? 0,
+    key: str(v.key),
+    title: str(v.title),
+    type: str(v.type),
+    status: str(v.status),
+    team_id: num(v.team_id),
+    created: str(v.created),
+    start: str(v.start),
+    done,
+    cycle_days: num(v.cycle_days),
+    lead_days: num(v.lead_days),
+    active_hours: hours(v.active_hours),
+    waiting_hours: hours(v.waiting_hours),
+    no_start: v.no_start === true,
+  };
+}
+
+/** decodeMetricTrace reads GET /api/metrics/trace; an item trace without rows has an empty list. */
+export function decodeMetricTrace(value: unknown): MetricTrace {
+  const v = rec(value);
+  const level = rec(v.level);
+  const metric = str(v.metric);
+  return {
+    metric,
+    level: { kind: str(level.kind), id: num(level.id) ?? 0 },
+    from: str(v.from),
+    to: str(v.to),
+    as_of: str(v.as_of),
+    rule: str(v.rule),
+    items: Array.isArray(v.items) ? v.items.map(decodeTraceItem) : ITEM_TRACES.has(metric) ? [] : null,
+    deployment_ids: ids(v.deployment_ids),
+    incident_ids: ids(v.incident_ids),
+    objective_ids: ids(v.objective_ids),
+  };
+}
+
+/** decodeMetricsDocs reads GET /api/docs/metrics into its sections. */
+export function decodeMetricsDocs(value: unknown): MetricsDocSection[] {
+  return list(rec(value).sections).map((s) => {
+    const v = rec(s);
+    return {
+      id: str(v.id),
+      title: str(v.title),
+      metrics: list(v.metrics).filter((m): m is string => typeof m === 'string'),
+      text: str(v.text),
+    };
+  });
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/** getMetrics loads the metrics report for a period (default: the 90 days ending on the as-of date). */
+export async function getMetrics(period: MetricsPeriod = {}): Promise<MetricsReport> {
+  const body = await apiGet<unknown>(`/api/metrics${query({ from: period.from, to: period.to, asOf: period.asOf })}`);
+  return decodeMetricsReport(body);
+}
+
+/** getMetricTrace loads the rows behind one figure (tens of megabytes on a large portfolio: signal cancels it). */
+export async function getMetricTrace(q: TraceQuery, signal?: AbortSignal): Promise<MetricTrace> {
+  const body = await apiGet<unknown>(
+    `/api/metrics/trace${query({
+      metric: q.metric,
+      level: q.level,
+      id: q.level === 'portfolio' ? undefined : q.id,
+      week: q.week,
+      from: q.from,
+      to: q.to,
+      asOf: q.asOf,
+    })}`,
+    signal,
+  );
+  return decodeMetricTrace(body);
+}
+
+/** getMetricsDocs loads docs/metrics.md, cut into sections. */
+export async function getMetricsDocs(): Promise<MetricsDocSection[]> {
+  return decodeMetricsDocs(await apiGet<unknown>('/api/docs/metrics'));
 }

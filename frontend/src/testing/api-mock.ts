@@ -6,11 +6,12 @@ export interface Reply {
   body: unknown;
 }
 
-/** Route answers a request; a function can look at the body and vary its answer. */
-export type Route = Reply | ((init: { method: string; body: unknown }) => Reply);
+/** Route answers a request; a function can look at the body (or the URL's query) and vary its answer. */
+export type Route = Reply | ((init: { method: string; body: unknown; url: string; query: URLSearchParams }) => Reply);
 
 /**
  * mockApi replaces fetch (the network boundary) with canned answers keyed by "METHOD /api/path".
+ * A key with a query string matches that exact URL; otherwise the path alone is looked up.
  * It returns the mock so tests can inspect the calls. Unknown routes answer 404 in the API's
  * error shape.
  */
@@ -19,10 +20,11 @@ export function mockApi(routes: Record<string, Route>) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const route = routes[`${method} ${url}`];
+    const [path = url, search = ''] = url.split('?');
+    const route = routes[`${method} ${url}`] ?? routes[`${method} ${path}`];
     const reply: Reply = route
       ? typeof route === 'function'
-        ? route({ method, body })
+        ? route({ method, body, url, query: new URLSearchParams(search) })
         : route
       : { status: 404, body: { error: { code: 'not_found', message: `No route ${method} ${url}` } } };
     return new Response(JSON.stringify(reply.body), {
@@ -32,6 +34,11 @@ export function mockApi(routes: Record<string, Route>) {
   });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
+}
+
+/** urlsTo lists the URLs (with their query strings) of the GET calls to a path. */
+export function urlsTo(fetchMock: ReturnType<typeof mockApi>, path: string): string[] {
+  return fetchMock.mock.calls.map(([input]) => String(input)).filter((u) => u === path || u.startsWith(`${path}?`));
 }
 
 /** callsTo lists the calls made to "METHOD /api/path" with their decoded JSON bodies. */

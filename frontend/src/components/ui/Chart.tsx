@@ -10,6 +10,20 @@ export interface ChartProps {
   className?: string;
   /** onFinished runs each time ECharts reports that rendering and animation have finished. */
   onFinished?: () => void;
+  /** onItemClick runs when a data item (a bar) is clicked, with its series and index. */
+  onItemClick?: (item: ChartItem) => void;
+}
+
+/** ChartItem identifies a clicked data item. */
+export interface ChartItem {
+  seriesIndex: number;
+  dataIndex: number;
+}
+
+interface ClickParams {
+  componentType?: unknown;
+  seriesIndex?: unknown;
+  dataIndex?: unknown;
 }
 
 /** canvasAvailable is false where a 2D canvas cannot be had (jsdom, locked-down renderers). */
@@ -25,13 +39,15 @@ function canvasAvailable(): boolean {
  * Chart hosts one ECharts instance on a canvas: created on mount, resized with its box
  * (ResizeObserver), disposed on unmount. Without a canvas it renders its labelled box only.
  */
-export function Chart({ option, label, testId, className, onFinished }: ChartProps) {
+export function Chart({ option, label, testId, className, onFinished, onItemClick }: ChartProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
   const onFinishedRef = useRef(onFinished);
+  const onItemClickRef = useRef(onItemClick);
 
   useLayoutEffect(() => {
     onFinishedRef.current = onFinished;
+    onItemClickRef.current = onItemClick;
   });
 
   useLayoutEffect(() => {
@@ -41,6 +57,12 @@ export function Chart({ option, label, testId, className, onFinished }: ChartPro
     chartRef.current = chart;
     const handleFinished = () => onFinishedRef.current?.();
     chart.on('finished', handleFinished);
+    const handleClick = (params: unknown) => {
+      const p = (params ?? {}) as ClickParams;
+      if (p.componentType !== 'series' || typeof p.seriesIndex !== 'number' || typeof p.dataIndex !== 'number') return;
+      onItemClickRef.current?.({ seriesIndex: p.seriesIndex, dataIndex: p.dataIndex });
+    };
+    chart.on('click', handleClick);
 
     let observer: ResizeObserver | undefined;
     if (typeof ResizeObserver !== 'undefined') {
@@ -52,6 +74,7 @@ export function Chart({ option, label, testId, className, onFinished }: ChartPro
     return () => {
       observer?.disconnect();
       chart.off('finished', handleFinished);
+      chart.off('click', handleClick);
       chart.dispose();
       chartRef.current = null;
     };

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { FOCUSABLE, trapTab } from './focus';
 
 /** ModalProps: the modal is mounted only while open; onClose runs on Escape or a backdrop click. */
 export interface ModalProps {
@@ -8,9 +9,6 @@ export interface ModalProps {
   children: ReactNode;
   testId?: string;
 }
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * Modal is a dialog over the app: it takes focus on open (first field), keeps Tab inside,
@@ -34,18 +32,7 @@ export function Modal({ title, onClose, children, testId }: ModalProps) {
       onClose();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = Array.from(dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    trapTab(event, dialogRef.current);
   };
 
   return createPortal(

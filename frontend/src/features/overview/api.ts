@@ -1,6 +1,7 @@
-// api.ts: the overview feature's contract with the backend, GET /api/overview.
+// api.ts: the overview feature's contract with the backend, GET /api/overview and
+// GET /api/metrics (the headline flow, delivery and value figures).
 import { useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../lib/backend';
+import { apiGet, getMetrics, type MetricsPeriod } from '../../lib/backend';
 
 /** TeamOverview is one team's flow figures; throughput is aligned with Overview.weeks. */
 export interface TeamOverview {
@@ -44,6 +45,7 @@ export interface Overview {
 
 export const overviewKeys = {
   all: ['overview'] as const,
+  metrics: (period: MetricsPeriod) => ['metrics', 'report', period] as const,
 };
 
 /** useOverview loads the portfolio overview. */
@@ -51,5 +53,13 @@ export function useOverview() {
   return useQuery({
     queryKey: overviewKeys.all,
     queryFn: () => apiGet<Overview>('/api/overview'),
+  });
+}
+
+/** useMetrics loads the metrics report for a period (by default the 90 days ending on the as-of date). */
+export function useMetrics(period: MetricsPeriod = {}) {
+  return useQuery({
+    queryKey: overviewKeys.metrics(period),
+    queryFn: () => getMetrics(period),
   });
 }

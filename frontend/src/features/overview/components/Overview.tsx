@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { cardText } from '../../../components/ui/Card';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { errorMessage } from '../../../lib/backend';
+import type { OpenDocument, OpenDrill } from '../../../lib/drilldown';
 import { formatCivilDate } from '../../../lib/format';
-import { useOverview, type Overview } from '../api';
+import { useMetrics, useOverview, type Overview } from '../api';
+import { cellTarget, overviewCardTarget, teamNamesOf, weekTarget, type OverviewCardId } from '../drill';
 import { HeadlineCards } from './HeadlineCards';
-import { ProgramTable } from './ProgramTable';
+import { MetricCards } from './MetricCards';
+import { ProgramTable, type OpenCell } from './ProgramTable';
 import { ThroughputChart } from './ThroughputChart';
 
 /** OverviewReady says the overview has rendered one load of real data (and drawn its chart). */
@@ -19,9 +22,15 @@ export interface OverviewReady {
   cardsText: string[];
 }
 
-/** OverviewScreenProps: onReady receives the rendered state, or null while not ready. */
+/**
+ * OverviewScreenProps: onReady receives the rendered state, or null while not ready. With
+ * onDrill, every figure (cards, table cells, chart bars) opens what is behind it; with
+ * onOpenDocument, the header links to the whole "How is this computed?" document.
+ */
 export interface OverviewScreenProps {
   onReady?: (ready: OverviewReady | null) => void;
+  onDrill?: OpenDrill;
+  onOpenDocument?: OpenDocument;
 }
 
 function isEmpty(overview: Overview): boolean {
@@ -29,9 +38,12 @@ function isEmpty(overview: Overview): boolean {
 }
 
 /** OverviewScreen is the portfolio overview: headline cards, weekly throughput, programs and teams. */
-export function OverviewScreen({ onReady }: OverviewScreenProps) {
+export function OverviewScreen({ onReady, onDrill, onOpenDocument }: OverviewScreenProps) {
   const query = useOverview();
+  const metrics = useMetrics();
   const { data, dataUpdatedAt, isFetching, isError } = query;
+  const report = metrics.data;
+  const teamNames = useMemo(() => teamNamesOf(data, report), [data, report]);
   const cardsRef = useRef<HTMLDivElement>(null);
   const [chartDrawnFor, setChartDrawnFor] = useState<Overview | null>(null);
   const onChartFinished = useCallback(() => setChartDrawnFor(data ?? null), [data]);
@@ -51,6 +63,27 @@ export function OverviewScreen({ onReady }: OverviewScreenProps) {
 
   useEffect(() => () => onReady?.(null), [onReady]);
 
+  const openCard =
+    onDrill && data
+      ? (id: OverviewCardId, value: string, opener: HTMLElement) =>
+          onDrill(overviewCardTarget(id, data, value, report, teamNames), opener)
+      : undefined;
+  const openCell: OpenCell | undefined =
+    onDrill && data
+      ? (column, unit, value, opener) => onDrill(cellTarget(column, unit, data, value, report, teamNames), opener)
+      : undefined;
+  const openBar =
+    onDrill && data
+      ? (programIndex: number, weekIndex: number) => {
+          const program = data.programs[programIndex];
+          const week = data.weeks[weekIndex];
+          if (!program || !week) return;
+          const count = program.throughput[weekIndex] ?? null;
+          const target = weekTarget({ level: 'program', id: program.id, name: program.name }, week, count, data, report, teamNames);
+          if (target) onDrill(target, null);
+        }
+      : undefined;
+
   return (
     <section className="page" data-testid="overview" aria-labelledby="overview-title">
       <header className="page__header">
@@ -63,6 +96,16 @@ export function OverviewScreen({ onReady }: OverviewScreenProps) {
             delivery items, last {data.weeks.length} weeks
           </p>
         ) : null}
+        {onOpenDocument ? (
+          <button
+            type="button"
+            className="link-button page__docs-link"
+            data-testid="docs-link"
+            onClick={(event) => onOpenDocument(event.currentTarget)}
+          >
+            How is this computed?
+          </button>
+        ) : null}
       </header>
 
       {isError ? (
@@ -74,7 +117,15 @@ export function OverviewScreen({ onReady }: OverviewScreenProps) {
         />
       ) : (
         <>
-          <HeadlineCards totals={data?.totals} ref={cardsRef} />
+          <HeadlineCards totals={data?.totals} ref={cardsRef} onOpen={openCard} />
+          <MetricCards
+            report={report}
+            error={metrics.isError ? metrics.error : undefined}
+            onRetry={() => void metrics.refetch()}
+            retrying={metrics.isFetching}
+            onDrill={onDrill}
+            teamNames={teamNames}
+          />
           {data === undefined ? (
             <div className="panel panel--loading" role="status">
               Loading…
@@ -92,13 +143,13 @@ export function OverviewScreen({ onReady }: OverviewScreenProps) {
                 <h2 className="panel__title" id="throughput-title">
                   Weekly throughput by program
                 </h2>
-                <ThroughputChart overview={data} onFinished={onChartFinished} />
+                <ThroughputChart overview={data} onFinished={onChartFinished} onBarClick={openBar} />
               </section>
               <section className="panel panel--flush" aria-labelledby="programs-title">
                 <h2 className="panel__title" id="programs-title">
                   By program and team
                 </h2>
-                <ProgramTable overview={data} />
+                <ProgramTable overview={data} onOpenCell={openCell} />
               </section>
             </>
           )}

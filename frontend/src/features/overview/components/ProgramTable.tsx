@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge } from '../../../components/ui/Badge';
 import { Sparkline } from '../../../components/ui/Sparkline';
 import { Table } from '../../../components/ui/Table';
 import { formatCount, formatDecimal } from '../../../lib/format';
 import type { Overview, TeamOverview } from '../api';
+import type { Unit } from '../drill';
 import { WEEKS_FOR_MEAN, isOverLimit, unitMean } from '../throughput';
+
+/** OpenCell opens the drill-down of a row's Done or WIP figure. */
+export type OpenCell = (column: 'done' | 'wip', unit: Unit, value: string, opener: HTMLElement) => void;
 
 /** WipFigure shows WIP, against its limit when one is set; over the limit it says so in words. */
 export function WipFigure({ wip, wipLimit }: Pick<TeamOverview, 'wip' | 'wipLimit'>) {
@@ -18,13 +22,50 @@ export function WipFigure({ wip, wipLimit }: Pick<TeamOverview, 'wip' | 'wipLimi
   );
 }
 
-function FigureCells({ unit, weeks }: { unit: TeamOverview; weeks: number }) {
+/** wipText says what WipFigure shows, in words. */
+function wipText({ wip, wipLimit }: Pick<TeamOverview, 'wip' | 'wipLimit'>): string {
+  if (typeof wipLimit !== 'number' || wipLimit <= 0) return formatCount(wip);
+  return `${formatCount(wip)} / limit ${formatCount(wipLimit)}${isOverLimit(wip, wipLimit) ? ', over limit' : ''}`;
+}
+
+/** FigureButton makes a table figure open its drill-down; the figure stays the button's text. */
+function FigureButton({ label, onOpen, children }: { label: string; onOpen?: (opener: HTMLElement) => void; children: ReactNode }) {
+  if (!onOpen) return <>{children}</>;
+  return (
+    <button
+      type="button"
+      className="figure-button"
+      aria-label={label}
+      title="Show the items behind this figure"
+      onClick={(event) => onOpen(event.currentTarget)}
+    >
+      {children}
+    </button>
+  );
+}
+
+function FigureCells({ unit, level, weeks, onOpen }: { unit: TeamOverview; level: Unit['level']; weeks: number; onOpen?: OpenCell }) {
+  const done = formatCount(unit.done);
+  const wip = formatCount(unit.wip);
+  const target: Unit = { level, id: unit.id, name: unit.name };
   return (
     <>
       <td className="num">{formatCount(unit.deliveryItems)}</td>
-      <td className="num">{formatCount(unit.done)}</td>
       <td className="num">
-        <WipFigure wip={unit.wip} wipLimit={unit.wipLimit} />
+        <FigureButton
+          label={`Done, ${unit.name}: ${done}`}
+          onOpen={onOpen ? (opener) => onOpen('done', target, done, opener) : undefined}
+        >
+          {done}
+        </FigureButton>
+      </td>
+      <td className="num">
+        <FigureButton
+          label={`WIP, ${unit.name}: ${wipText(unit)}`}
+          onOpen={onOpen ? (opener) => onOpen('wip', target, wip, opener) : undefined}
+        >
+          <WipFigure wip={unit.wip} wipLimit={unit.wipLimit} />
+        </FigureButton>
       </td>
       <td className="cell--spark">
         <Sparkline values={unit.throughput} label={`${unit.name}: delivery items done per week, last ${weeks} weeks`} />
@@ -34,8 +75,11 @@ function FigureCells({ unit, weeks }: { unit: TeamOverview; weeks: number }) {
   );
 }
 
-/** ProgramTable lists programs with their figures; each program row expands to its teams. */
-export function ProgramTable({ overview }: { overview: Overview }) {
+/**
+ * ProgramTable lists programs with their figures; each program row expands to its teams. With
+ * onOpenCell, the Done and WIP figures open the items behind them.
+ */
+export function ProgramTable({ overview, onOpenCell }: { overview: Overview; onOpenCell?: OpenCell }) {
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const toggle = (id: number) =>
     setExpanded((prev) => {
@@ -93,7 +137,7 @@ export function ProgramTable({ overview }: { overview: Overview }) {
                   </span>
                 )}
               </th>
-              <FigureCells unit={program} weeks={weeks} />
+              <FigureCells unit={program} level="program" weeks={weeks} onOpen={onOpenCell} />
             </tr>,
             ...(open
               ? program.teams.map((team) => (
@@ -101,7 +145,7 @@ export function ProgramTable({ overview }: { overview: Overview }) {
                     <th scope="row" className="cell--name cell--team" title={team.name}>
                       {team.name}
                     </th>
-                    <FigureCells unit={team} weeks={weeks} />
+                    <FigureCells unit={team} level="team" weeks={weeks} onOpen={onOpenCell} />
                   </tr>
                 ))
               : []),

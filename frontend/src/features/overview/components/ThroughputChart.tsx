@@ -94,10 +94,12 @@ export function throughputOption(overview: Overview): ChartOption {
 export interface ThroughputChartProps {
   overview: Overview;
   onFinished?: () => void;
+  /** onBarClick receives the clicked bar's program and week (indexes into overview.programs and .weeks). */
+  onBarClick?: (programIndex: number, weekIndex: number) => void;
 }
 
 /** ThroughputChart shows delivery items done per ISO week, stacked by program. */
-export function ThroughputChart({ overview, onFinished }: ThroughputChartProps) {
+export function ThroughputChart({ overview, onFinished, onBarClick }: ThroughputChartProps) {
   const option = useMemo(() => throughputOption(overview), [overview]);
   const first = overview.weeks[0];
   const last = overview.weeks[overview.weeks.length - 1];
@@ -105,6 +107,7 @@ export function ThroughputChart({ overview, onFinished }: ThroughputChartProps) 
     <Chart
       option={option}
       onFinished={onFinished}
+      onItemClick={onBarClick ? (item) => onBarClick(item.seriesIndex, item.dataIndex) : undefined}
       testId="throughput-chart"
       className="chart--throughput"
       label={`Delivery items done per week by program, ${first ?? ''} to ${last ?? ''}. The table below has the figures.`}
