@@ -25,10 +25,14 @@ type ImportItem struct {
 	Component    string
 	Priority     string
 	FoundIn      string
+	Sprints      []string       // sprint names, oldest first (Jira repeats the Sprint column)
 	History      []ImportChange // may be empty; the current status alone then becomes one entry
-	File         string
-	Sheet        string
-	Row          int
+	// Reconstructed says History was built from date columns (created,
+	// activated, resolved… or one date per stage), not read from a changelog.
+	Reconstructed bool
+	File          string
+	Sheet         string
+	Row           int
 }
 
 // ImportChange is one status change read from a file.
@@ -68,4 +72,34 @@ type ImportResult struct {
 	TeamsCreated    int   `json:"teamsCreated"`
 	ProgramsCreated int   `json:"programsCreated"`
 	StaleSkipped    int   `json:"staleSkipped"` // duplicate rows older than another row of the same key
+}
+
+// ImportHistoryRow is one status change from a changelog table, for an item
+// identified by its source system and key (in the same file or already
+// stored).
+type ImportHistoryRow struct {
+	SourceSystem string
+	Key          string
+	Change       ImportChange
+	File         string
+	Sheet        string
+	Row          int
+}
+
+// ImportPayload is everything read from one file: it is stored as one
+// import batch in one transaction.
+type ImportPayload struct {
+	Items   []ImportItem
+	History []ImportHistoryRow
+	Records ImportRecords
+}
+
+// FileResult is what storing one file changed.
+type FileResult struct {
+	BatchID int64         `json:"batchId"`
+	Items   ImportResult  `json:"items"`
+	Records RecordsResult `json:"records"`
+	// Warnings are things stored differently from how the file put them,
+	// or not at all (a changelog row for an unknown item).
+	Warnings []string `json:"warnings"`
 }

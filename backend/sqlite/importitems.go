@@ -35,43 +35,8 @@ var comparedColumns = itemColumns[:16]
 // wins, whichever file it came from. When nothing changes, no batch is
 // recorded and BatchID is 0.
 func (db *DB) ApplyImport(ctx context.Context, batch backend.ImportBatch, items []backend.ImportItem, def ImportDefaults) (backend.ImportResult, error) {
-	var res backend.ImportResult
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return res, fmt.Errorf("begin import: %w", err)
-	}
-	defer tx.Rollback()
-	now := time.Now().UTC()
-	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches(file_name, sha256, size_bytes, format, sheet, encoding, delimiter, mapping_json,
-		rows_read, rows_rejected, problems_json, app_version, status, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'applied',?)`,
-		batch.FileName, batch.SHA256, batch.SizeBytes, batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"),
-		batch.RowsRead, batch.Rejected, orDefault(batch.ProblemsJSON, "[]"), backend.Version, ts(now))
-	if err != nil {
-		return res, fmt.Errorf("record import batch: %w", err)
-	}
-	batchID, _ := r.LastInsertId()
-	im := &importer{ctx: ctx, tx: tx, batch: batchID, def: def, res: &res, teams: map[string]teamRef{}, programs: map[string]int64{}}
-	for _, it := range newestPerKey(items, &res) {
-		if err := im.upsert(it); err != nil {
-			return res, fmt.Errorf("%s, row %d (%s): %w", it.File, it.Row, it.ExternalKey, err)
-		}
-	}
-	if err := im.linkParents(items); err != nil {
-		return res, err
-	}
-	if res.ItemsCreated+res.ItemsUpdated+res.HistoryAdded == 0 {
-		// Re-importing the same data changes nothing, not even the history of imports.
-		return backend.ImportResult{ItemsUnchanged: res.ItemsUnchanged, StaleSkipped: res.StaleSkipped}, nil
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET items_created=?, items_updated=?, history_added=? WHERE id=?`,
-		res.ItemsCreated, res.ItemsUpdated, res.HistoryAdded, batchID); err != nil {
-		return res, fmt.Errorf("update import batch: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("commit import: %w", err)
-	}
-	res.BatchID = batchID
-	return res, nil
+	res, err := db.ApplyFile(ctx, batch, backend.ImportPayload{Items: items}, def)
+	return res.Items, err
 }
 
 // newestPerKey keeps, for each (source, key), the row updated last (the later

@@ -3,11 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/throughline/throughline/backend"
 )
@@ -24,61 +22,8 @@ import (
 // each created or updated row is recorded so that UndoImport can reverse the
 // batch exactly. When nothing changes, no batch is recorded and BatchID is 0.
 func (db *DB) ApplyRecords(ctx context.Context, batch backend.ImportBatch, recs backend.ImportRecords) (backend.RecordsResult, error) {
-	recs, err := validateRecords(recs)
-	if err != nil {
-		return backend.RecordsResult{}, err
-	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return backend.RecordsResult{}, fmt.Errorf("begin import: %w", err)
-	}
-	defer tx.Rollback()
-	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches(file_name, sha256, size_bytes, format, sheet, encoding, delimiter, mapping_json,
-		rows_read, rows_rejected, problems_json, app_version, status, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'applied',?)`,
-		batch.FileName, batch.SHA256, batch.SizeBytes, batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"),
-		batch.RowsRead, batch.Rejected, orDefault(batch.ProblemsJSON, "[]"), backend.Version, ts(time.Now()))
-	if err != nil {
-		return backend.RecordsResult{}, fmt.Errorf("record import batch: %w", err)
-	}
-	batchID, _ := r.LastInsertId()
-	w := newRecordWriter(ctx, tx, batchID)
-	defer w.close()
-	kinds := []func(backend.ImportRecords) error{
-		// Registers first: the other kinds name their teams, services and epics.
-		func(rs backend.ImportRecords) error { return w.teams(rs.Teams) },
-		func(rs backend.ImportRecords) error { return w.epics(rs.Epics) },
-		func(rs backend.ImportRecords) error { return w.deployments(rs.Deployments) },
-		func(rs backend.ImportRecords) error { return w.incidents(rs.Incidents) },
-		func(rs backend.ImportRecords) error { return w.piObjectives(rs.PIObjectives) },
-		func(rs backend.ImportRecords) error { return w.krUpdates(rs.KRUpdates) },
-		func(rs backend.ImportRecords) error { return w.benefits(rs.Benefits) },
-		func(rs backend.ImportRecords) error { return w.feedback(rs.Feedback) },
-		func(rs backend.ImportRecords) error { return w.dependencies(rs.Dependencies) },
-	}
-	for _, k := range kinds {
-		if err := k(recs); err != nil {
-			return backend.RecordsResult{}, err
-		}
-	}
-	res := w.result()
-	if !res.Changed() {
-		// Re-importing the same rows changes nothing, not even the history of imports.
-		return res, nil
-	}
-	counts, err := json.Marshal(res.Counts)
-	if err != nil {
-		return backend.RecordsResult{}, fmt.Errorf("encode import counts: %w", err)
-	}
-	epics := res.Counts["epics"]
-	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET items_created=?, items_updated=?, history_added=?, counts_json=? WHERE id=?`,
-		epics.Created, epics.Updated, w.im.res.HistoryAdded, string(counts), batchID); err != nil {
-		return backend.RecordsResult{}, fmt.Errorf("update import batch: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return backend.RecordsResult{}, fmt.Errorf("commit import: %w", err)
-	}
-	res.BatchID = batchID
-	return res, nil
+	res, err := db.ApplyFile(ctx, batch, backend.ImportPayload{Records: recs}, ImportDefaults{})
+	return res.Records, err
 }
 
 // rowAction is what an import did to one row; a row touched twice in one

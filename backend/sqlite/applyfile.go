@@ -1,0 +1,121 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/throughline/throughline/backend"
+)
+
+// ApplyFile stores everything read from one file — work items, changelog
+// rows and register/delivery/value records — as one import batch in one
+// transaction: all of it or none of it (PRODUCT §7). Records are validated
+// before anything is written. Items are upserted by (source system, key),
+// history is appended, records are upserted by their natural keys; when
+// nothing changes, no batch is recorded and BatchID is 0.
+func (db *DB) ApplyFile(ctx context.Context, batch backend.ImportBatch, p backend.ImportPayload, def ImportDefaults) (backend.FileResult, error) {
+	var out backend.FileResult
+	recs, err := validateRecords(p.Records)
+	if err != nil {
+		return out, err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return out, fmt.Errorf("begin import: %w", err)
+	}
+	defer tx.Rollback()
+	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches(file_name, sha256, size_bytes, format, sheet, encoding, delimiter, mapping_json,
+		rows_read, rows_rejected, problems_json, app_version, status, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'applied',?)`,
+		batch.FileName, batch.SHA256, batch.SizeBytes, batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"),
+		batch.RowsRead, batch.Rejected, orDefault(batch.ProblemsJSON, "[]"), backend.Version, ts(time.Now()))
+	if err != nil {
+		return out, fmt.Errorf("record import batch: %w", err)
+	}
+	batchID, _ := r.LastInsertId()
+
+	w := newRecordWriter(ctx, tx, batchID)
+	defer w.close()
+	im := w.im // items and records share team and program resolution
+	im.def = def
+	for _, it := range newestPerKey(p.Items, im.res) {
+		if err := im.upsert(it); err != nil {
+			return out, fmt.Errorf("%s, row %d (%s): %w", it.File, it.Row, it.ExternalKey, err)
+		}
+	}
+	if err := im.linkParents(p.Items); err != nil {
+		return out, err
+	}
+	if out.Warnings, err = im.appendHistoryRows(p.History); err != nil {
+		return out, err
+	}
+	for _, k := range []func(backend.ImportRecords) error{
+		func(rs backend.ImportRecords) error { return w.teams(rs.Teams) },
+		func(rs backend.ImportRecords) error { return w.epics(rs.Epics) },
+		func(rs backend.ImportRecords) error { return w.deployments(rs.Deployments) },
+		func(rs backend.ImportRecords) error { return w.incidents(rs.Incidents) },
+		func(rs backend.ImportRecords) error { return w.piObjectives(rs.PIObjectives) },
+		func(rs backend.ImportRecords) error { return w.krUpdates(rs.KRUpdates) },
+		func(rs backend.ImportRecords) error { return w.benefits(rs.Benefits) },
+		func(rs backend.ImportRecords) error { return w.feedback(rs.Feedback) },
+		func(rs backend.ImportRecords) error { return w.dependencies(rs.Dependencies) },
+	} {
+		if err := k(recs); err != nil {
+			return out, err
+		}
+	}
+	out.Items, out.Records = *im.res, w.result()
+	out.Warnings = append(out.Warnings, out.Records.Warnings...)
+	if out.Items.ItemsCreated+out.Items.ItemsUpdated+out.Items.HistoryAdded == 0 && !out.Records.Changed() {
+		// Re-importing the same data changes nothing, not even the history of imports.
+		out.Items.BatchID = 0
+		return out, nil
+	}
+	counts, err := json.Marshal(out.Records.Counts)
+	if err != nil {
+		return out, fmt.Errorf("encode import counts: %w", err)
+	}
+	epics := out.Records.Counts["epics"]
+	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET items_created=?, items_updated=?, history_added=?, counts_json=? WHERE id=?`,
+		out.Items.ItemsCreated+epics.Created, out.Items.ItemsUpdated+epics.Updated, out.Items.HistoryAdded, string(counts), batchID); err != nil {
+		return out, fmt.Errorf("update import batch: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return out, fmt.Errorf("commit import: %w", err)
+	}
+	out.BatchID, out.Items.BatchID, out.Records.BatchID = batchID, batchID, batchID
+	return out, nil
+}
+
+// appendHistoryRows adds changelog rows to their items (in this file or
+// stored); a row whose item is unknown is a warning, not an error, so one
+// missing item does not block a whole changelog.
+func (im *importer) appendHistoryRows(rows []backend.ImportHistoryRow) ([]string, error) {
+	var warnings []string
+	missing := map[string]bool{}
+	ids := map[[2]string]int64{}
+	for _, h := range rows {
+		k := [2]string{h.SourceSystem, h.Key}
+		id, ok := ids[k]
+		if !ok {
+			err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM work_items WHERE source_system=? AND external_key=?`, h.SourceSystem, h.Key).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				if !missing[h.Key] {
+					missing[h.Key] = true
+					warnings = append(warnings, fmt.Sprintf("%s, row %d: no item %s in the file or the portfolio; its history was not imported (import the items first).", h.File, h.Row, h.Key))
+				}
+				continue
+			} else if err != nil {
+				return nil, fmt.Errorf("look up %s: %w", h.Key, err)
+			}
+			ids[k] = id
+		}
+		if err := im.addHistory(id, backend.ImportItem{History: []backend.ImportChange{h.Change}}, false); err != nil {
+			return nil, err
+		}
+	}
+	return warnings, nil
+}
