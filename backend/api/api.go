@@ -51,6 +51,12 @@ func New(ws *workspace.Workspace, version string, log *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /api/metrics/trace", s.trace)
 	s.mux.HandleFunc("GET /api/forecast", s.forecast)
 	s.mux.HandleFunc("GET /api/docs/metrics", s.metricsDocs)
+	s.mux.HandleFunc("GET /api/export/template", s.template)
+	s.mux.HandleFunc("POST /api/import", s.importFiles)
+	s.mux.HandleFunc("GET /api/imports", s.importHistory)
+	s.mux.HandleFunc("POST /api/imports/{id}/undo", s.undoImport)
+	s.mux.HandleFunc("GET /api/mappings", s.mappings)
+	s.mux.HandleFunc("POST /api/mappings", s.saveMapping)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, backend.Errorf(backend.ENotFound, "There is no API endpoint %s %s.", r.Method, r.URL.Path))
 	})

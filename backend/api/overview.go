@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"github.com/throughline/throughline/backend/analytics"
 	"github.com/throughline/throughline/backend/metrics"
 	"github.com/throughline/throughline/backend/sqlite"
+	"github.com/throughline/throughline/backend/xlsx"
 )
 
 // input returns the metrics input for the open portfolio and the request's
@@ -138,4 +140,27 @@ func (s *Server) forecast(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.ok(w, res)
+}
+
+// template downloads the import template workbook filled with the open
+// portfolio's names: GET /api/export/template.
+func (s *Server) template(w http.ResponseWriter, r *http.Request) {
+	var lists xlsx.TemplateLists
+	err := s.ws.With(func(db *sqlite.DB, _ uint64) error {
+		var err error
+		lists, err = analytics.TemplateLists(r.Context(), db)
+		return err
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteTemplate(&buf, lists); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="throughline-import-template.xlsx"`)
+	w.Write(buf.Bytes())
 }

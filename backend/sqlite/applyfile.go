@@ -11,6 +11,10 @@ import (
 	"github.com/throughline/throughline/backend"
 )
 
+// importCacheKiB is the page cache an import transaction gets, in KiB as
+// PRAGMA cache_size takes it (negative).
+const importCacheKiB = -128 * 1024
+
 // ApplyFile stores everything read from one file — work items, changelog
 // rows and register/delivery/value records — as one import batch in one
 // transaction: all of it or none of it (PRODUCT §7). Records are validated
@@ -18,6 +22,17 @@ import (
 // history is appended, records are upserted by their natural keys; when
 // nothing changes, no batch is recorded and BatchID is 0.
 func (db *DB) ApplyFile(ctx context.Context, batch backend.ImportBatch, p backend.ImportPayload, def ImportDefaults) (backend.FileResult, error) {
+	return db.applyFile(ctx, batch, p, def, true)
+}
+
+// PreviewFile does everything ApplyFile does inside a transaction that is
+// rolled back: the counts say what an import would change, and nothing is
+// written (import --dry-run).
+func (db *DB) PreviewFile(ctx context.Context, batch backend.ImportBatch, p backend.ImportPayload, def ImportDefaults) (backend.FileResult, error) {
+	return db.applyFile(ctx, batch, p, def, false)
+}
+
+func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backend.ImportPayload, def ImportDefaults, commit bool) (backend.FileResult, error) {
 	var out backend.FileResult
 	recs, err := validateRecords(p.Records)
 	if err != nil {
@@ -28,6 +43,16 @@ func (db *DB) ApplyFile(ctx context.Context, batch backend.ImportBatch, p backen
 		return out, fmt.Errorf("begin import: %w", err)
 	}
 	defer tx.Rollback()
+	// A large file's transaction touches far more pages than SQLite's
+	// default 2 MB cache holds; spilling them to the WAL mid-transaction
+	// made the import wait on the disk for most of its time.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", importCacheKiB)); err != nil {
+		return out, fmt.Errorf("size the page cache: %w", err)
+	}
+	// Give the connection its default cache back, on the error path too
+	// (this deferred call runs before the deferred rollback).
+	resetCache := func() { tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000") }
+	defer resetCache()
 	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches(file_name, sha256, size_bytes, format, sheet, encoding, delimiter, mapping_json,
 		rows_read, rows_rejected, problems_json, app_version, status, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'applied',?)`,
 		batch.FileName, batch.SHA256, batch.SizeBytes, batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"),
@@ -40,6 +65,7 @@ func (db *DB) ApplyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	w := newRecordWriter(ctx, tx, batchID)
 	defer w.close()
 	im := w.im // items and records share team and program resolution
+	defer im.closeStmts()
 	im.def = def
 	for _, it := range newestPerKey(p.Items, im.res) {
 		if err := im.upsert(it); err != nil {
@@ -83,6 +109,10 @@ func (db *DB) ApplyFile(ctx context.Context, batch backend.ImportBatch, p backen
 		out.Items.ItemsCreated+epics.Created, out.Items.ItemsUpdated+epics.Updated, out.Items.HistoryAdded, string(counts), batchID); err != nil {
 		return out, fmt.Errorf("update import batch: %w", err)
 	}
+	if !commit {
+		return out, nil // the deferred rollback undoes everything
+	}
+	resetCache()
 	if err := tx.Commit(); err != nil {
 		return out, fmt.Errorf("commit import: %w", err)
 	}

@@ -23,6 +23,10 @@ func TestApplyFileMixed(t *testing.T) {
 		Records: backend.ImportRecords{Deployments: []backend.DeploymentRecord{{Key: "D-1", Service: "wallet-api", Team: "Zoë's crew", Environment: "production",
 			DeployedAt: at("2026-01-10T15:00:00Z"), Outcome: "success", File: "pay.xlsx", Sheet: "Deployments", Row: 2}}},
 	}
+	preview, err := db.PreviewFile(ctx, backend.ImportBatch{FileName: "pay.xlsx", Format: "template"}, payload, defaults)
+	if err != nil || preview.Items.ItemsCreated != 3 || preview.BatchID != 0 || snapshot(t, db) != before {
+		t.Fatalf("preview: %+v %v, or it wrote something", preview, err)
+	}
 	res, err := db.ApplyFile(ctx, backend.ImportBatch{FileName: "pay.xlsx", Format: "template"}, payload, defaults)
 	if err != nil {
 		t.Fatal(err)

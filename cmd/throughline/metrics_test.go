@@ -114,3 +114,19 @@ func TestMetricsAndForecast(t *testing.T) {
 		}
 	})
 }
+
+func TestExportTemplate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if code, _, stderr := runCLI("demo", "--db", db); code != 0 {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(dir, "template.xlsx")
+	code, stdout, stderr := runCLI("export", "template", "--db", db, "-o", out)
+	if code != 0 || !strings.Contains(stdout, "9 teams, 4 PIs") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if code, _, _ := runCLI("export", "pdf", "--db", db); code != 2 {
+		t.Fatalf("unsupported export kind: exit %d, want 2", code)
+	}
+}

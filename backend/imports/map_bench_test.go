@@ -1,0 +1,105 @@
+package imports_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/throughline/throughline/backend/imports"
+)
+
+// BenchmarkMapXLSX200k compares, on the 200,000-row × 24-column Jira-like
+// workbook of BenchmarkReadXLSX200k: (a) bare excelize streaming iteration,
+// every cell touched; (b) this package's reader alone, every row read and
+// its five date-time columns parsed; (c) MapTable, which reads the same
+// table and maps it to items with reconstructed history, sprints, labels,
+// statuses and problems. The target is (c) ≤ 1.3 × (b). Run it with
+// -benchtime=3x; set THROUGHLINE_BENCH_ROWS for a smaller file.
+func BenchmarkMapXLSX200k(b *testing.B) {
+	rows := 200_000
+	if s := os.Getenv("THROUGHLINE_BENCH_ROWS"); s != "" {
+		rows, _ = strconv.Atoi(s)
+	}
+	path := filepath.Join(b.TempDir(), "export.xlsx")
+	writeBenchWorkbook(b, path, rows)
+	open := func(b *testing.B) (*imports.Table, func()) {
+		file, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, _ := file.Stat()
+		f, err := imports.Open("export.xlsx", file, st.Size(), imports.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		tb, err := f.Table("Export")
+		if err != nil {
+			b.Fatal(err)
+		}
+		return tb, func() { f.Close(); file.Close() }
+	}
+
+	b.Run("excelize", func(b *testing.B) {
+		for b.Loop() {
+			f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: imports.DefaultUnzipSizeLimit, UnzipXMLSizeLimit: imports.DefaultUnzipXMLSizeLimit})
+			if err != nil {
+				b.Fatal(err)
+			}
+			it, err := f.Rows("Export")
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			for it.Next() {
+				if _, err := it.Columns(excelize.Options{RawCellValue: true}); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			_ = it.Close()
+			_ = f.Close()
+			if n != rows+1 {
+				b.Fatalf("read %d rows", n)
+			}
+		}
+	})
+
+	b.Run("reader", func(b *testing.B) {
+		for b.Loop() {
+			tb, done := open(b)
+			var cols []*imports.DateColumn
+			for _, name := range benchDateColumns {
+				cols = append(cols, imports.NewDateColumn(tb.File, tb.Sheet, tb.Columns(name)[0], imports.DateOptions{Location: time.UTC, Date1904: tb.Date1904}))
+			}
+			n := 0
+			err := tb.Each(func(r imports.Row) error {
+				n++
+				for _, c := range cols {
+					if _, p := c.Parse(r.Number, r.Cell(c.Header.Index)); p != nil {
+						return p
+					}
+				}
+				return nil
+			})
+			done()
+			if err != nil || n != rows {
+				b.Fatalf("read %d rows: %v", n, err)
+			}
+		}
+	})
+
+	b.Run("map", func(b *testing.B) {
+		for b.Loop() {
+			tb, done := open(b)
+			m, err := imports.MapTable(tb, imports.MapOptions{Location: time.UTC})
+			done()
+			if err != nil || len(m.Items) != rows || m.Rejected != 0 {
+				b.Fatalf("mapped %d of %d rows, %d rejected: %v", len(m.Items), rows, m.Rejected, err)
+			}
+		}
+	})
+}

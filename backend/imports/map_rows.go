@@ -1,0 +1,570 @@
+package imports
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// maxMapProblems caps the problems MapTable lists per table; one summary
+// problem follows with the count of the rest (Mapped.Rejected still counts
+// every rejected row).
+const maxMapProblems = 1000
+
+// rowsPerChunk is how many buffered rows share one cell allocation.
+const rowsPerChunk = 2048
+
+// mapper is the state of one MapTable call.
+//
+// The table streams, but a date column's day/month order and a number
+// column's decimal separator are decided from the whole column (never per
+// cell), so mapping runs in two passes:
+//
+//  1. read: every row is read once; the cells of the columns the format
+//     uses (its "slots") are copied into a compact buffer (the reader's
+//     row, with columns nobody maps such as Description, is let go), and
+//     date and number cells are observed;
+//  2. decide each date and number column, then map the buffered rows in
+//     order.
+//
+// Memory is one Cell (24 bytes plus its text) per used cell: about 90 MB
+// for a 200,000-row Jira export, well inside the 1,000,000-row cap.
+type mapper struct {
+	t      *Table
+	opts   MapOptions
+	det    Detection
+	format Format
+	source string
+	loc    *time.Location
+	out    *Mapped
+
+	slots   []int       // slot → column index
+	slotOf  map[int]int // column index → slot
+	dates   []*DateColumn
+	nums    []*NumberColumn
+	claimed map[int]bool // columns a role or stage holds; extras take only the others
+
+	rows   []rowMeta
+	chunks [][]Cell
+	width  int
+
+	probs   []Problem
+	hidden  int
+	hidden1 int
+
+	items    *itemsState       // item formats only
+	statuses map[statusKey]int // index in out.Statuses
+
+	times []time.Time // backing store for *time.Time fields, to spare one allocation each
+	nums8 []float64
+}
+
+type rowMeta struct {
+	num int
+	bad bool // rejected: an error problem names the row
+}
+
+func newMapper(t *Table, opts MapOptions, det Detection, format Format) *mapper {
+	m := &mapper{t: t, opts: opts, det: det, format: format, loc: opts.Location, out: &Mapped{}, slotOf: map[int]int{}, claimed: map[int]bool{}}
+	if m.loc == nil {
+		m.loc = time.UTC
+	}
+	for _, cols := range det.Roles {
+		for _, c := range cols {
+			m.claimed[c] = true
+		}
+	}
+	for _, c := range det.Stages {
+		m.claimed[c] = true
+	}
+	return m
+}
+
+// use returns the slot of column index ci, adding it; -1 for ci < 0.
+func (m *mapper) use(ci int) int {
+	if ci < 0 || ci >= len(m.t.Headers) {
+		return -1
+	}
+	if s, ok := m.slotOf[ci]; ok {
+		return s
+	}
+	s := len(m.slots)
+	m.slots = append(m.slots, ci)
+	m.slotOf[ci] = s
+	m.dates = append(m.dates, nil)
+	m.nums = append(m.nums, nil)
+	return s
+}
+
+// col is the slot of role's first (preferred) column, or -1.
+func (m *mapper) col(r Role) int { return m.use(m.det.Column(r)) }
+
+// cols are the slots of every column of role, in the detection's order.
+func (m *mapper) cols(r Role) []int {
+	var out []int
+	for _, ci := range m.det.Roles[r] {
+		out = append(out, m.use(ci))
+	}
+	return out
+}
+
+// extra finds a column the format's spec does not name, by header
+// (compared with NormalizeHeader), among the columns no role or stage
+// holds: Jira's "Status Category Changed", a stage layout's "Team"…
+func (m *mapper) extra(names ...string) int {
+	for _, n := range names {
+		k := NormalizeHeader(n)
+		for _, h := range m.t.Headers {
+			if h.Key() == k && !m.claimed[h.Index] {
+				m.claimed[h.Index] = true
+				return m.use(h.Index)
+			}
+		}
+	}
+	return -1
+}
+
+// asDate makes slot s a date column (decided per column); it returns s.
+func (m *mapper) asDate(s int) int {
+	if s >= 0 && m.dates[s] == nil {
+		h := m.t.Headers[m.slots[s]]
+		m.dates[s] = NewDateColumn(m.t.File, m.t.Sheet, h, DateOptions{Location: m.loc, Date1904: m.t.Date1904})
+	}
+	return s
+}
+
+// asNumber makes slot s a number column (decimal separator decided per
+// column); it returns s.
+func (m *mapper) asNumber(s int) int {
+	if s >= 0 && m.nums[s] == nil {
+		m.nums[s] = NewNumberColumn(m.t.File, m.t.Sheet, m.t.Headers[m.slots[s]], 0)
+	}
+	return s
+}
+
+func (m *mapper) dateCol(r Role) int   { return m.asDate(m.col(r)) }
+func (m *mapper) numberCol(r Role) int { return m.asNumber(m.col(r)) }
+
+// read is pass 1: it buffers the used cells of every row and observes the
+// date and number columns.
+func (m *mapper) read() error {
+	m.width = len(m.slots)
+	t := m.t
+	for t.Next() {
+		r := t.Row()
+		meta := rowMeta{num: r.Number}
+		for _, p := range r.Problems {
+			m.probs = append(m.probs, p)
+			meta.bad = meta.bad || p.Severity == SeverityError
+		}
+		if r.Hidden {
+			if m.hidden == 0 {
+				m.hidden1 = r.Number
+			}
+			m.hidden++
+		}
+		dst := m.alloc()
+		for s, ci := range m.slots {
+			c := r.Cell(ci)
+			dst[s] = c
+			if c.Kind != CellText {
+				continue // only text needs a decision; serials and numbers do not
+			}
+			if d := m.dates[s]; d != nil {
+				d.Observe(r.Number, c)
+			} else if n := m.nums[s]; n != nil {
+				n.Observe(r.Number, c)
+			}
+		}
+		m.rows = append(m.rows, meta)
+	}
+	if err := t.Err(); err != nil {
+		return err
+	}
+	m.probs = append(m.probs, t.Problems()...)
+	if m.hidden > 0 {
+		m.tableWarn(fmt.Sprintf("has %d rows hidden in Excel (the first is row %d); they were read like the others. Delete them from the sheet if they should not be imported.", m.hidden, m.hidden1))
+	}
+	return nil
+}
+
+// alloc returns the buffer cells of the next row.
+func (m *mapper) alloc() []Cell {
+	if m.width == 0 {
+		return nil
+	}
+	i := len(m.rows) % rowsPerChunk
+	if i == 0 {
+		m.chunks = append(m.chunks, make([]Cell, rowsPerChunk*m.width))
+	}
+	c := m.chunks[len(m.chunks)-1]
+	return c[i*m.width : (i+1)*m.width : (i+1)*m.width]
+}
+
+func (m *mapper) cellsOf(i int) []Cell {
+	if m.width == 0 {
+		return nil
+	}
+	c := m.chunks[i/rowsPerChunk]
+	j := i % rowsPerChunk
+	return c[j*m.width : (j+1)*m.width]
+}
+
+// decide settles every date and number column after pass 1.
+//
+// A date column whose values fit both day/month orders (every day ≤ 12) is
+// ambiguous. It takes opts.DateOrder when given; otherwise, when the
+// table's other date columns that needed an order all settled the same one
+// (one export writes every date alike), it takes that order, with a
+// warning naming them; otherwise it is returned so the caller can ask. A
+// column with evidence both ways gets a warning naming example rows (and
+// takes opts.DateOrder when given); its cells that need an order are then
+// rejected one by one with their own message. A number column with no
+// telling value (all like 1,234) or with both separators gets a warning;
+// its unclear cells are rejected (or left empty) by Parse.
+func (m *mapper) decide() []AmbiguousColumn {
+	var amb []int
+	settled := map[DateOrder][]string{}
+	conflict := false
+	for s, d := range m.dates {
+		if d == nil {
+			continue
+		}
+		order, err := d.Decide()
+		switch {
+		case err == nil:
+			if order != DateOrderAuto {
+				settled[order] = append(settled[order], m.header(s))
+			}
+		case errors.Is(err, ErrAmbiguousDateOrder) && m.opts.DateOrder != DateOrderAuto:
+			d.Options.Order, d.decided = m.opts.DateOrder, false
+		case errors.Is(err, ErrAmbiguousDateOrder):
+			amb = append(amb, s)
+		default:
+			conflict = true
+			var p *Problem
+			if errors.As(err, &p) {
+				q := *p
+				q.Severity = SeverityWarning
+				if m.opts.DateOrder != DateOrderAuto {
+					d.Options.Order, d.decided = m.opts.DateOrder, false
+					q.Message += fmt.Sprintf(" The chosen order (%s) is applied; dates that do not fit it are rejected.", m.opts.DateOrder)
+				} else {
+					q.Message += " Until then, its dates that need an order are rejected."
+				}
+				m.probs = append(m.probs, q)
+			}
+		}
+	}
+	var out []AmbiguousColumn
+	for _, s := range amb {
+		if len(settled) != 1 || conflict {
+			out = append(out, m.ambiguous(s))
+			continue
+		}
+		for order, cols := range settled {
+			d := m.dates[s]
+			d.Options.Order, d.decided = order, false
+			like := "day/month/year"
+			if order == DateOrderMDY {
+				like = "month/day/year"
+			}
+			a := m.ambiguous(s)
+			h := m.t.Headers[m.slots[s]]
+			m.probs = append(m.probs, Problem{File: m.t.File, Sheet: m.t.Sheet, Column: h.Letter, Header: h.problemLabel(), Severity: SeverityWarning,
+				Message: fmt.Sprintf("has dates such as \"%s\" that read as day/month or as month/day; they are read as %s, like the other date columns of the table (%s). Check a few of them.",
+					strings.Join(a.Examples, `", "`), like, strings.Join(cols, ", "))})
+		}
+	}
+	for _, n := range m.nums {
+		if n == nil {
+			continue
+		}
+		if _, err := n.Decide(); err != nil {
+			var p *Problem
+			if errors.As(err, &p) {
+				q := *p
+				q.Severity = SeverityWarning
+				m.probs = append(m.probs, q)
+			}
+		}
+	}
+	return out
+}
+
+// ambiguous describes date slot s for the caller to ask about: up to three
+// distinct example values.
+func (m *mapper) ambiguous(s int) AmbiguousColumn {
+	h := m.t.Headers[m.slots[s]]
+	a := AmbiguousColumn{Column: h.Letter, Header: h.Label()}
+	for i := range m.rows {
+		c := m.cellsOf(i)[s]
+		if c.Kind != CellText {
+			continue
+		}
+		v := strings.TrimSpace(c.Text)
+		if p, err := parseDateText(v); err == nil && p.evidence() == evidenceEither && !slices.Contains(a.Examples, v) {
+			a.Examples = append(a.Examples, v)
+			if len(a.Examples) == maxExamples {
+				break
+			}
+		}
+	}
+	return a
+}
+
+// run reads the table (pass 1), decides its columns and, unless a date
+// column is ambiguous (then only Mapped.AmbiguousDates is set), calls
+// before, maps every row with fn (pass 2) and calls after.
+func (m *mapper) run(before func(), fn func(v *rowView), after func()) error {
+	if err := m.read(); err != nil {
+		return err
+	}
+	if amb := m.decide(); len(amb) > 0 {
+		m.out.AmbiguousDates = amb
+		return nil
+	}
+	if before != nil {
+		before()
+	}
+	m.each(fn)
+	if after != nil {
+		after()
+	}
+	if m.statuses != nil {
+		m.mergeStatuses()
+	}
+	return nil
+}
+
+// each is pass 2: it calls fn for every buffered row, in order, except rows
+// the reader already rejected (a shifted CSV record would only add noise).
+// A cell holding an Excel error value (#N/A, #REF!) in a text column is
+// read as empty, with a warning.
+func (m *mapper) each(fn func(v *rowView)) {
+	v := &rowView{m: m}
+	for i := range m.rows {
+		meta := &m.rows[i]
+		if meta.bad {
+			continue
+		}
+		*v = rowView{m: m, num: meta.num, cells: m.cellsOf(i)}
+		for s, c := range v.cells {
+			if c.Kind == CellError && m.dates[s] == nil && m.nums[s] == nil {
+				v.warn(s, c.Text, "is an Excel error value; it is read as empty. Fix the formula in the workbook to import a value.")
+				v.cells[s] = Cell{}
+			}
+		}
+		fn(v)
+		meta.bad = v.bad
+	}
+}
+
+// tableWarn adds a warning about the whole table.
+func (m *mapper) tableWarn(msg string) {
+	m.probs = append(m.probs, Problem{File: m.t.File, Sheet: m.t.Sheet, Severity: SeverityWarning, Message: msg})
+}
+
+// problem builds a problem about slot s (-1: the row as a whole) of row.
+func (m *mapper) problem(row, s int, value, msg string, sev Severity) Problem {
+	p := Problem{File: m.t.File, Sheet: m.t.Sheet, Row: row, Message: msg, Severity: sev}
+	if s >= 0 {
+		h := m.t.Headers[m.slots[s]]
+		p.Column, p.Header = h.Letter, h.problemLabel()
+	}
+	if value != "" {
+		p.Value = QuoteValue(value)
+	}
+	return p
+}
+
+// header names slot s for a message: its header, or "column D".
+func (m *mapper) header(s int) string {
+	if s < 0 {
+		return ""
+	}
+	return m.t.Headers[m.slots[s]].Label()
+}
+
+// finish sorts the problems by row (table-level ones first), counts the
+// rejected rows and caps the list at maxMapProblems plus a summary.
+func (m *mapper) finish() {
+	for _, r := range m.rows {
+		if r.bad {
+			m.out.Rejected++
+		}
+	}
+	ps := m.probs
+	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Row - b.Row })
+	if len(ps) > maxMapProblems {
+		rest := ps[maxMapProblems:]
+		errs := 0
+		for _, p := range rest {
+			if p.Severity == SeverityError {
+				errs++
+			}
+		}
+		sev, kind := SeverityWarning, "warnings"
+		if errs > 0 {
+			sev, kind = SeverityError, fmt.Sprintf("problems (%d of them errors)", errs)
+		}
+		ps = append(ps[:maxMapProblems:maxMapProblems], Problem{File: m.t.File, Sheet: m.t.Sheet, Severity: sev,
+			Message: fmt.Sprintf("%d more %s are not listed (%d rows rejected in all). Fix the problems above and import again to see the rest.",
+				len(rest), kind, m.out.Rejected)})
+	}
+	m.out.Problems = ps
+	m.out.RowsRead = len(m.rows)
+}
+
+func (m *mapper) timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	if len(m.times) == cap(m.times) {
+		m.times = make([]time.Time, 0, 1024)
+	}
+	m.times = append(m.times, t)
+	return &m.times[len(m.times)-1]
+}
+
+func (m *mapper) floatPtr(v float64) *float64 {
+	if len(m.nums8) == cap(m.nums8) {
+		m.nums8 = make([]float64, 0, 1024)
+	}
+	m.nums8 = append(m.nums8, v)
+	return &m.nums8[len(m.nums8)-1]
+}
+
+// rowView is one buffered row in pass 2.
+type rowView struct {
+	m     *mapper
+	num   int
+	cells []Cell
+	bad   bool
+}
+
+// text returns slot s's value, trimmed; "" when the slot is absent.
+func (v *rowView) text(s int) string {
+	if s < 0 {
+		return ""
+	}
+	return strings.TrimSpace(v.cells[s].Text)
+}
+
+// first returns the first non-blank value of the slots, and its slot.
+func (v *rowView) first(slots []int) (string, int) {
+	for _, s := range slots {
+		if t := v.text(s); t != "" {
+			return t, s
+		}
+	}
+	return "", -1
+}
+
+func (v *rowView) add(p Problem) {
+	if p.Severity == SeverityError {
+		v.bad = true
+	}
+	v.m.probs = append(v.m.probs, p)
+}
+
+// fail rejects the row with an error about slot s (-1: the whole row).
+func (v *rowView) fail(s int, value, msg string) {
+	v.add(v.m.problem(v.num, s, value, msg, SeverityError))
+}
+
+// warn adds a warning about slot s of the row.
+func (v *rowView) warn(s int, value, msg string) {
+	v.add(v.m.problem(v.num, s, value, msg, SeverityWarning))
+}
+
+// date parses date slot s. A blank cell is a zero Date. When required, a
+// blank or unreadable value rejects the row; otherwise an unreadable value
+// is a warning and the field is left empty. what names the field for the
+// "missing" message ("the created date").
+func (v *rowView) date(s int, required bool, what string) Date {
+	if s < 0 {
+		return Date{}
+	}
+	d, p := v.m.dates[s].Parse(v.num, v.cells[s])
+	if p != nil {
+		q := *p
+		switch {
+		case required:
+			q.Severity = SeverityError
+			q.Message += fmt.Sprintf(" The row needs %s, so it is rejected.", what)
+		case q.Severity == SeverityError:
+			q.Severity = SeverityWarning
+			q.Message += " The field is left empty."
+		}
+		v.add(q)
+		return Date{}
+	}
+	if d.IsZero() && required {
+		v.fail(s, v.text(s), fmt.Sprintf("%s, but every row needs %s. Enter it, e.g. 2026-02-25.", noValue(v.text(s)), what))
+	}
+	return d
+}
+
+// noValue says why a required cell has no value: blank, or "n/a", "-"….
+func noValue(raw string) string {
+	if raw == "" {
+		return "is empty"
+	}
+	return "stands for no value"
+}
+
+// number parses number slot s like date: ok is false when the cell is
+// blank or unreadable (an error when required, else a warning).
+func (v *rowView) number(s int, required bool, what string) (float64, bool) {
+	n, ok := v.numberN(s, required, what)
+	return n.Value, ok
+}
+
+// numberN is number with the parsed Number (Percent says "80%").
+func (v *rowView) numberN(s int, required bool, what string) (Number, bool) {
+	if s < 0 {
+		return Number{}, false
+	}
+	n, p := v.m.nums[s].Parse(v.num, v.cells[s])
+	if p != nil {
+		q := *p
+		switch {
+		case required:
+			q.Severity = SeverityError
+			q.Message += fmt.Sprintf(" The row needs %s, so it is rejected.", what)
+		case q.Severity == SeverityError:
+			q.Severity = SeverityWarning
+			q.Message += " The field is left empty."
+		}
+		v.add(q)
+		return Number{}, false
+	}
+	if !n.Set {
+		if required {
+			v.fail(s, v.text(s), fmt.Sprintf("%s, but every row needs %s.", noValue(v.text(s)), what))
+		}
+		return Number{}, false
+	}
+	return n, true
+}
+
+// whole parses number slot s as a whole number within lo–hi.
+func (v *rowView) whole(s int, required bool, what string, lo, hi int) (int, bool) {
+	f, ok := v.number(s, required, what)
+	if !ok {
+		return 0, false
+	}
+	if f != float64(int(f)) || f < float64(lo) || f > float64(hi) {
+		msg := fmt.Sprintf("is not a whole number from %d to %d; %s must be one.", lo, hi, what)
+		if required {
+			v.fail(s, v.text(s), msg)
+		} else {
+			v.warn(s, v.text(s), msg+" The field is left empty.")
+		}
+		return 0, false
+	}
+	return int(f), true
+}

@@ -1,0 +1,375 @@
+// Package intake runs an import from end to end: it reads each file with
+// backend/imports, maps every sheet to domain rows, collects the problems
+// (file, sheet, row, column, value, what to do) and the statuses seen,
+// proposes stage mappings for new statuses, and stores each file as one
+// import batch through the store — or, for a dry run, reports what would
+// change without writing anything.
+package intake
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/throughline/throughline/backend"
+	"github.com/throughline/throughline/backend/imports"
+	"github.com/throughline/throughline/backend/sqlite"
+)
+
+// Source is one file to import, held in memory.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// Options steer an import (PRODUCT §9 `throughline import`).
+type Options struct {
+	Format    imports.Format    // FormatUnknown = detect per sheet
+	Team      string            // for rows whose file does not say
+	Program   string            // for rows whose file does not say
+	DateOrder imports.DateOrder // for date columns whose order the data cannot decide
+	Profile   string            // a saved column-mapping profile's name
+	DryRun    bool              // report without writing
+	// AllOrNothing stores nothing from a file that has rejected rows; by
+	// default the other rows are stored and the rejected ones reported.
+	AllOrNothing bool
+	// Mappings are stage mappings the user chose for new statuses; they are
+	// saved before the import. Statuses still unmapped after that get the
+	// proposed default when there is one (DefaultStage).
+	Mappings []backend.WorkflowMapping
+	// Reader options (encoding, delimiter overrides).
+	Read imports.Options
+}
+
+// Problem is one problem as reports show it.
+type Problem struct {
+	Sheet  string `json:"sheet"`
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Header string `json:"header,omitempty"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
+}
+
+// StatusReport is a status seen in a file and how it maps.
+type StatusReport struct {
+	imports.StatusSeen
+	Stage    backend.Stage `json:"stage"`    // the stage it maps to, "" when unmapped
+	Proposed bool          `json:"proposed"` // Stage is a default proposal, not yet saved
+}
+
+// SheetReport says how one sheet was read.
+type SheetReport struct {
+	Name       string  `json:"name"`
+	Hidden     bool    `json:"hidden"`
+	Format     string  `json:"format"`
+	Confidence float64 `json:"confidence"`
+	RowsRead   int     `json:"rows_read"`
+	HeaderRow  int     `json:"header_row"`
+	Skipped    string  `json:"skipped,omitempty"` // why the sheet was not imported
+	// Preview is the header and the first rows as the file has them.
+	Preview Preview `json:"preview"`
+}
+
+// Preview is the start of a table as text.
+type Preview struct {
+	Columns []string   `json:"columns"` // "A (Issue key)"…
+	Rows    [][]string `json:"rows"`
+	Numbers []int      `json:"row_numbers"` // the rows' numbers as Excel or an editor shows them
+}
+
+// previewRows is how many data rows a preview shows.
+const previewRows = 8
+
+// preview reads the first rows of a sheet as text.
+func preview(file *imports.File, sheet string) (Preview, int) {
+	p := Preview{Columns: []string{}, Rows: [][]string{}, Numbers: []int{}}
+	tbl, err := file.Table(sheet)
+	if err != nil {
+		return p, 0
+	}
+	defer tbl.Close()
+	for _, h := range tbl.Headers {
+		p.Columns = append(p.Columns, h.Letter+" ("+h.Name+")")
+	}
+	for len(p.Rows) < previewRows && tbl.Next() {
+		row := tbl.Row()
+		cells := make([]string, len(tbl.Headers))
+		for i := range cells {
+			cells[i] = row.Text(i)
+		}
+		p.Rows = append(p.Rows, cells)
+		p.Numbers = append(p.Numbers, row.Number)
+	}
+	return p, tbl.HeaderRow
+}
+
+// FileReport is the outcome of one file: the `import --json` contract
+// (path, format, rows_read, items_created, items_updated, history_added,
+// rejected, warnings) plus what the UI needs.
+type FileReport struct {
+	Path           string                        `json:"path"`
+	Format         string                        `json:"format"`
+	RowsRead       int                           `json:"rows_read"`
+	ItemsCreated   int                           `json:"items_created"`
+	ItemsUpdated   int                           `json:"items_updated"`
+	ItemsUnchanged int                           `json:"items_unchanged"`
+	HistoryAdded   int                           `json:"history_added"`
+	Records        map[string]backend.KindCounts `json:"records"`
+	Rejected       []Problem                     `json:"rejected"`
+	Warnings       []Problem                     `json:"warnings"`
+	Statuses       []StatusReport                `json:"statuses"`
+	AmbiguousDates []imports.AmbiguousColumn     `json:"ambiguous_dates"`
+	Sheets         []SheetReport                 `json:"sheets"`
+	SHA256         string                        `json:"sha256"`
+	Encoding       string                        `json:"encoding,omitempty"`
+	Delimiter      string                        `json:"delimiter,omitempty"`
+	BatchID        int64                         `json:"batch_id"`
+	DryRun         bool                          `json:"dry_run"`
+	Stored         bool                          `json:"stored"`
+	Error          string                        `json:"error,omitempty"` // the file could not be read or stored at all
+	PreviouslyAt   string                        `json:"previously_imported_at,omitempty"`
+}
+
+// Progress is called as files and sheets are read; done and total count
+// files.
+type Progress func(done, total int, message string)
+
+// Import reads, maps and (unless DryRun) stores each file as its own import
+// batch. A file that cannot be read does not stop the others: its report
+// carries the error. Import returns an error only when the whole run cannot
+// go on (the context was cancelled, the store failed).
+func Import(ctx context.Context, db *sqlite.DB, files []Source, opts Options, progress Progress) ([]FileReport, error) {
+	if progress == nil {
+		progress = func(int, int, string) {}
+	}
+	st, err := db.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	loc, err := time.LoadLocation(st.TimeZone)
+	if err != nil {
+		loc = time.UTC
+	}
+	var profile *imports.Profile
+	if opts.Profile != "" {
+		js, err := db.MappingProfile(ctx, opts.Profile)
+		if err != nil {
+			return nil, err
+		}
+		profile = &imports.Profile{}
+		if err := json.Unmarshal([]byte(js), profile); err != nil {
+			return nil, fmt.Errorf("read mapping profile %q: %w", opts.Profile, err)
+		}
+	}
+	if !opts.DryRun {
+		for _, m := range opts.Mappings {
+			if err := db.SaveWorkflowMapping(ctx, m); err != nil {
+				return nil, err
+			}
+		}
+	}
+	reports := make([]FileReport, 0, len(files))
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return reports, err
+		}
+		progress(i, len(files), "Reading "+f.Name)
+		rep := importOne(ctx, db, f, opts, loc, profile)
+		if ctx.Err() != nil {
+			return reports, ctx.Err()
+		}
+		reports = append(reports, rep)
+	}
+	progress(len(files), len(files), "Done")
+	return reports, nil
+}
+
+// importOne reads, maps and stores one file.
+func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *time.Location, profile *imports.Profile) FileReport {
+	sum := sha256.Sum256(f.Data)
+	rep := FileReport{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), DryRun: opts.DryRun, Records: map[string]backend.KindCounts{},
+		Rejected: []Problem{}, Warnings: []Problem{}, Statuses: []StatusReport{}, AmbiguousDates: []imports.AmbiguousColumn{}, Sheets: []SheetReport{}}
+	payload, batch, err := readFile(f, opts, loc, profile, &rep)
+	if err != nil {
+		rep.Error = backend.ErrorMessage(err)
+		if backend.ErrorCode(err) == backend.EInternal {
+			rep.Error = fmt.Sprintf("%s could not be read: %v", f.Name, err)
+		}
+		return rep
+	}
+	if len(rep.AmbiguousDates) > 0 {
+		rep.Error = fmt.Sprintf("%s has date columns whose day/month order cannot be told from the data (%s); choose day-first or month-first (--date-order dmy|mdy) and import again.", f.Name, ambiguousList(rep.AmbiguousDates))
+		return rep
+	}
+	if err := resolveStatuses(ctx, db, &rep, opts.DryRun); err != nil {
+		rep.Error = backend.ErrorMessage(err)
+		return rep
+	}
+	if len(rep.Rejected) > 0 && opts.AllOrNothing {
+		rep.Error = fmt.Sprintf("%d rows were rejected, so nothing from %s was stored (all or nothing).", len(rep.Rejected), f.Name)
+		return rep
+	}
+	problems, _ := json.Marshal(append(append([]Problem{}, rep.Rejected...), rep.Warnings...))
+	batch.ProblemsJSON = string(problems)
+	def := sqlite.ImportDefaults{Team: opts.Team, Program: opts.Program}
+	store := db.ApplyFile
+	if opts.DryRun {
+		store = db.PreviewFile
+	}
+	res, err := store(ctx, batch, payload, def)
+	if err != nil {
+		rep.Error = storeError(f.Name, err)
+		return rep
+	}
+	rep.BatchID, rep.Stored = res.BatchID, res.BatchID != 0
+	rep.ItemsCreated, rep.ItemsUpdated, rep.ItemsUnchanged, rep.HistoryAdded = res.Items.ItemsCreated, res.Items.ItemsUpdated, res.Items.ItemsUnchanged, res.Items.HistoryAdded
+	for k, c := range res.Records.Counts {
+		rep.Records[k] = c
+	}
+	for _, w := range res.Warnings {
+		rep.Warnings = append(rep.Warnings, Problem{Reason: w})
+	}
+	return rep
+}
+
+func storeError(file string, err error) string {
+	if backend.ErrorCode(err) != backend.EInternal {
+		return backend.ErrorMessage(err)
+	}
+	return fmt.Sprintf("%s was not stored: %v. Nothing from it was written.", file, err)
+}
+
+func ambiguousList(cols []imports.AmbiguousColumn) string {
+	var parts []string
+	for _, c := range cols {
+		parts = append(parts, fmt.Sprintf("column %s (%s), e.g. %s", c.Column, c.Header, strings.Join(c.Examples, ", ")))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// readFile opens a file and maps each of its sheets.
+func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport) (backend.ImportPayload, backend.ImportBatch, error) {
+	var payload backend.ImportPayload
+	batch := backend.ImportBatch{FileName: f.Name, SHA256: rep.SHA256, SizeBytes: int64(len(f.Data))}
+	file, err := imports.Open(f.Name, bytes.NewReader(f.Data), int64(len(f.Data)), opts.Read)
+	if err != nil {
+		return payload, batch, err
+	}
+	defer file.Close()
+	for _, p := range file.Problems() {
+		rep.Warnings = append(rep.Warnings, toProblem(p))
+	}
+	sheets := file.Sheets()
+	var formats, names []string
+	for _, sh := range sheets {
+		sr := SheetReport{Name: sh.Name, Hidden: sh.Hidden, Preview: Preview{Columns: []string{}, Rows: [][]string{}, Numbers: []int{}}}
+		if sh.Hidden {
+			sr.Skipped = "hidden sheet"
+			rep.Sheets = append(rep.Sheets, sr)
+			continue
+		}
+		sr.Preview, sr.HeaderRow = preview(file, sh.Name)
+		tbl, err := file.Table(sh.Name)
+		if err != nil {
+			if len(sheets) == 1 {
+				return payload, batch, err
+			}
+			sr.Skipped = backend.ErrorMessage(err)
+			rep.Sheets = append(rep.Sheets, sr)
+			continue
+		}
+		m, err := imports.MapTable(tbl, imports.MapOptions{Format: opts.Format, Team: opts.Team, Program: opts.Program,
+			DateOrder: opts.DateOrder, Location: loc, Profile: profile})
+		if rep.Encoding == "" {
+			rep.Encoding, batch.Encoding = tbl.Encoding, tbl.Encoding
+			if tbl.Delimiter != 0 {
+				rep.Delimiter, batch.Delimiter = string(tbl.Delimiter), string(tbl.Delimiter)
+			}
+		}
+		tbl.Close()
+		if err != nil {
+			// In a workbook, a sheet that is not data (a "Read me", a chart
+			// sheet) is skipped with a note; a lone table must be recognised.
+			if len(sheets) == 1 {
+				return payload, batch, err
+			}
+			sr.Skipped = backend.ErrorMessage(err)
+			rep.Sheets = append(rep.Sheets, sr)
+			continue
+		}
+		sr.Format, sr.Confidence, sr.RowsRead = string(m.Format), m.Confidence, m.RowsRead
+		rep.Sheets = append(rep.Sheets, sr)
+		rep.RowsRead += m.RowsRead
+		formats = appendUnique(formats, string(m.Format))
+		names = append(names, sh.Name)
+		addMapped(&payload, m, rep)
+	}
+	if len(formats) == 0 {
+		return payload, batch, backend.Errorf(backend.EInvalid, "%s has no sheet Throughline recognises: %s.", f.Name, skippedList(rep.Sheets))
+	}
+	rep.Format = strings.Join(formats, "+")
+	batch.Format, batch.Sheet, batch.RowsRead, batch.Rejected = rep.Format, strings.Join(names, ", "), rep.RowsRead, len(rep.Rejected)
+	mapping, _ := json.Marshal(map[string]any{"format": opts.Format, "team": opts.Team, "program": opts.Program, "date_order": opts.DateOrder.String(), "profile": opts.Profile})
+	batch.MappingJSON = string(mapping)
+	return payload, batch, nil
+}
+
+func skippedList(sheets []SheetReport) string {
+	var parts []string
+	for _, s := range sheets {
+		name := s.Name
+		if name == "" {
+			name = "the table"
+		}
+		parts = append(parts, name+": "+s.Skipped)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// addMapped adds a mapped sheet's rows, problems and statuses to the file's.
+func addMapped(p *backend.ImportPayload, m imports.Mapped, rep *FileReport) {
+	p.Items = append(p.Items, m.Items...)
+	for _, c := range m.Changes {
+		p.History = append(p.History, backend.ImportHistoryRow{SourceSystem: c.SourceSystem, Key: c.Key, Change: c.Change, File: m.File, Sheet: m.Sheet, Row: c.Row})
+	}
+	r := &p.Records
+	r.Teams = append(r.Teams, m.Records.Teams...)
+	r.Epics = append(r.Epics, m.Records.Epics...)
+	r.Deployments = append(r.Deployments, m.Records.Deployments...)
+	r.Incidents = append(r.Incidents, m.Records.Incidents...)
+	r.PIObjectives = append(r.PIObjectives, m.Records.PIObjectives...)
+	r.KRUpdates = append(r.KRUpdates, m.Records.KRUpdates...)
+	r.Benefits = append(r.Benefits, m.Records.Benefits...)
+	r.Feedback = append(r.Feedback, m.Records.Feedback...)
+	r.Dependencies = append(r.Dependencies, m.Records.Dependencies...)
+	for _, pr := range m.Problems {
+		if pr.Severity == imports.SeverityError {
+			rep.Rejected = append(rep.Rejected, toProblem(pr))
+		} else {
+			rep.Warnings = append(rep.Warnings, toProblem(pr))
+		}
+	}
+	for _, s := range m.Statuses {
+		rep.Statuses = append(rep.Statuses, StatusReport{StatusSeen: s})
+	}
+	rep.AmbiguousDates = append(rep.AmbiguousDates, m.AmbiguousDates...)
+}
+
+func toProblem(p imports.Problem) Problem {
+	return Problem{Sheet: p.Sheet, Row: p.Row, Column: p.Column, Header: p.Header, Value: p.Value, Reason: p.Message}
+}
+
+func appendUnique(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
