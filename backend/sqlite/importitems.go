@@ -172,7 +172,11 @@ func (im *importer) upsert(it backend.ImportItem) error {
 			return fmt.Errorf("insert item: %w", err)
 		}
 		id, _ = r.LastInsertId()
-		im.remember(it.SourceSystem, it.ExternalKey, id, 0, true)
+		var p int64
+		if v, ok := vals[8].(int64); ok { // parent_id, when linked at insert
+			p = v
+		}
+		im.remember(it.SourceSystem, it.ExternalKey, id, p, true)
 		im.res.ItemsCreated++
 		if _, err := im.exec(`INSERT INTO import_item_changes(batch_id, item_id, action) VALUES (?,?,'created')`, im.batch, id); err != nil {
 			return fmt.Errorf("record created item: %w", err)
@@ -218,6 +222,13 @@ func (im *importer) values(it backend.ImportItem, id int64) ([]any, error) {
 		return nil, err
 	}
 	var parent any
+	if id == 0 && it.ParentKey != "" {
+		// A parent already upserted from this file is linked at insert time,
+		// saving an UPDATE per child; later parents are linked afterwards.
+		if pid := im.ids[[2]string{it.SourceSystem, it.ParentKey}]; pid != 0 {
+			parent = pid
+		}
+	}
 	if id != 0 {
 		var p sql.NullInt64
 		im.queryRow(`SELECT parent_id FROM work_items WHERE id=?`, id).Scan(&p)
