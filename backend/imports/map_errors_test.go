@@ -112,7 +112,7 @@ func TestMapWorkbookCells(t *testing.T) {
 		t.Errorf("created = %v, want the serial's civil time in Berlin", c)
 	}
 	onlyProblems(t, m.Problems,
-		`book.xlsx, sheet "Sheet1": has 1 rows hidden in Excel (the first is row 3); they were read like the others.`,
+		`book.xlsx, sheet "Sheet1": has 1 row hidden in Excel (the first is row 3); hidden rows are read like the others.`,
 		`book.xlsx, sheet "Sheet1", row 4, column C (Title): "#DIV/0!" is an Excel error value; it is read as empty.`,
 		`book.xlsx, sheet "Sheet1", row 4, column C (Title): is empty; the item is imported without a title.`)
 }

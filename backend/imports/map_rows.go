@@ -185,7 +185,11 @@ func (m *mapper) read() error {
 	}
 	m.probs = append(m.probs, t.Problems()...)
 	if m.hidden > 0 {
-		m.tableWarn(fmt.Sprintf("has %d rows hidden in Excel (the first is row %d); they were read like the others. Delete them from the sheet if they should not be imported.", m.hidden, m.hidden1))
+		rows := fmt.Sprintf("%d rows", m.hidden)
+		if m.hidden == 1 {
+			rows = "1 row"
+		}
+		m.tableWarn(fmt.Sprintf("has %s hidden in Excel (the first is row %d); hidden rows are read like the others. Delete them from the sheet if they should not be imported.", rows, m.hidden1))
 	}
 	return nil
 }
