@@ -12,21 +12,25 @@ type ImportItem struct {
 	RawType      string
 	Title        string
 	Team         string // team name; "" keeps the item's current team or the import's default
-	Program      string
-	Status       string
-	PI           string
-	ParentKey    string // external key of the parent in the same source system
-	Theme        string
-	Points       *float64
-	CreatedAt    time.Time
-	ResolvedAt   *time.Time
-	UpdatedAt    *time.Time // when the source last changed the item; decides between duplicate rows
-	Labels       string
-	Component    string
-	Priority     string
-	FoundIn      string
-	Sprints      []string       // sprint names, oldest first (Jira repeats the Sprint column)
-	History      []ImportChange // may be empty; the current status alone then becomes one entry
+	// TeamKey is how the source system names the team's space (Azure DevOps
+	// area path, Jira project key, Rally project): a team registered with
+	// that source key is used before any match by name.
+	TeamKey    string
+	Program    string
+	Status     string
+	PI         string
+	ParentKey  string // external key of the parent in the same source system
+	Theme      string
+	Points     *float64
+	CreatedAt  time.Time
+	ResolvedAt *time.Time
+	UpdatedAt  *time.Time // when the source last changed the item; decides between duplicate rows
+	Labels     string
+	Component  string
+	Priority   string
+	FoundIn    string
+	Sprints    []string       // sprint names, oldest first (Jira repeats the Sprint column)
+	History    []ImportChange // may be empty; the current status alone then becomes one entry
 	// Reconstructed says History was built from date columns (created,
 	// activated, resolved… or one date per stage), not read from a changelog.
 	Reconstructed bool
@@ -60,6 +64,9 @@ type ImportBatch struct {
 	Status       string       `json:"status"` // applied, undone
 	ImportedAt   time.Time    `json:"importedAt"`
 	Result       ImportResult `json:"result"`
+	// Records counts what the batch did to registers and delivery/value
+	// rows, and the teams and programs it created, by kind.
+	Records map[string]KindCounts `json:"records"`
 }
 
 // ImportResult counts what an import changed.

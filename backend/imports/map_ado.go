@@ -65,6 +65,7 @@ func (m *mapper) mapADO() error {
 			it.ParentKey = p
 		}
 		if segs := pathSegments(v.text(area)); len(segs) > 0 {
+			it.TeamKey = strings.Join(segs, "\\")
 			it.Team = segs[len(segs)-1]
 			if len(segs) >= 3 {
 				it.Program = segs[1]

@@ -54,6 +54,7 @@ func (m *mapper) mapJira() error {
 	started := m.dateCol(RoleStarted)
 	catChanged := m.asDate(m.extra("Status Category Changed"))
 	team, project, priority := m.col(RoleTeam), m.col(RoleProject), m.col(RolePriority)
+	projectKey := m.col(RoleProjectKey)
 	sprints, labels, comps := m.cols(RoleSprint), m.cols(RoleLabels), m.cols(RoleComponents)
 	parentKey, parentID, epicLink := m.cols(RoleParent), m.col(RoleParentID), m.col(RoleEpicLink)
 	points := m.cols(RolePoints)
@@ -76,6 +77,9 @@ func (m *mapper) mapJira() error {
 		it.Team = v.text(team)
 		if it.Team == "" && m.opts.Team == "" {
 			it.Team = v.text(project)
+		}
+		if it.TeamKey = v.text(projectKey); it.TeamKey == "" {
+			it.TeamKey = v.text(project)
 		}
 		it.Program, it.Priority, it.PI, it.Theme, it.FoundIn = v.text(program), v.text(priority), v.text(pi), v.text(theme), v.text(foundIn)
 		buf = v.texts(buf[:0], labels)

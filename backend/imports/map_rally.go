@@ -45,6 +45,7 @@ func (m *mapper) mapRally() error {
 		it.Title = m.itemTitle(v, title)
 		it.Status, r.statusSlot = v.text(status), status
 		it.Team, it.PI, it.Labels = v.text(project), v.text(release), joinList(v.text(tags))
+		it.TeamKey = it.Team
 		it.Program, it.Theme, it.Priority, it.FoundIn = v.text(program), v.text(theme), v.text(priority), v.text(foundIn)
 		if s := v.text(iteration); s != "" {
 			sprint[0] = s

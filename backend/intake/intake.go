@@ -207,7 +207,10 @@ func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *
 		rep.Error = fmt.Sprintf("%s has date columns whose day/month order cannot be told from the data (%s); choose day-first or month-first (--date-order dmy|mdy) and import again.", f.Name, ambiguousList(rep.AmbiguousDates))
 		return rep
 	}
-	if err := resolveStatuses(ctx, db, &rep, opts.DryRun); err != nil {
+	if at, ok, err := db.LastImportOf(ctx, rep.SHA256); err == nil && ok {
+		rep.PreviouslyAt = at.Format(time.RFC3339)
+	}
+	if err := resolveStatuses(ctx, db, &rep, opts.DryRun, opts.Mappings); err != nil {
 		rep.Error = backend.ErrorMessage(err)
 		return rep
 	}

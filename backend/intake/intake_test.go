@@ -66,8 +66,8 @@ func TestImport(t *testing.T) {
 		src := fixture(t, "jira/cloud-all-fields.csv")
 		intake.Import(ctx, db, []intake.Source{src}, intake.Options{Team: "Zoë's crew"}, nil)
 		reps, err := intake.Import(ctx, db, []intake.Source{src}, intake.Options{Team: "Zoë's crew"}, nil)
-		if err != nil || reps[0].Stored || reps[0].ItemsCreated+reps[0].ItemsUpdated+reps[0].HistoryAdded != 0 {
-			t.Fatalf("re-import: %+v %v", reps[0], err)
+		if err != nil || reps[0].Stored || reps[0].ItemsCreated+reps[0].ItemsUpdated+reps[0].HistoryAdded != 0 || reps[0].PreviouslyAt == "" {
+			t.Fatalf("re-import: %+v %v (want nothing stored and when it was imported before)", reps[0], err)
 		}
 		batches, _ := db.ImportBatches(ctx)
 		if len(batches) != 1 {
@@ -176,6 +176,13 @@ func TestImport(t *testing.T) {
 		}
 		if !warned {
 			t.Fatalf("no warning about the unmapped status: %+v", reps[0].Warnings)
+		}
+		// A dry run with a chosen stage reports it mapped, and saves nothing.
+		dry, _ := intake.Import(ctx, db, []intake.Source{src}, intake.Options{DryRun: true, Mappings: []backend.WorkflowMapping{{SourceSystem: zorglub.SourceSystem, RawStatus: "Zorglub", Stage: backend.StageWaiting}}}, nil)
+		for _, s := range dry[0].Statuses {
+			if s.Status == "Zorglub" && s.Stage != backend.StageWaiting {
+				t.Fatalf("dry run with a chosen stage reports %q", s.Stage)
+			}
 		}
 		// Choosing a stage maps it for the metrics.
 		_, err := intake.Import(ctx, db, []intake.Source{src}, intake.Options{Mappings: []backend.WorkflowMapping{{SourceSystem: zorglub.SourceSystem, RawStatus: "Zorglub", Stage: backend.StageWaiting}}}, nil)

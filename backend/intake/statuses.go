@@ -16,7 +16,10 @@ import (
 // A status nothing maps is a warning naming it, how often and where it was
 // first seen: the rows are stored, and the metrics skip that status until
 // it is mapped.
-func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun bool) error {
+//
+// chosen are the mappings the user picked for this import: a dry run does
+// not save them but reports the statuses as they will map.
+func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun bool, chosen []backend.WorkflowMapping) error {
 	_, teams, err := db.Structure(ctx)
 	if err != nil {
 		return err
@@ -35,7 +38,7 @@ func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun
 		status string
 	}
 	known := map[key]backend.Stage{}
-	for _, m := range mappings {
+	for _, m := range append(mappings, chosen...) {
 		known[key{m.TeamID, m.SourceSystem, strings.ToLower(m.RawStatus)}] = m.Stage
 	}
 	merged := map[key]*StatusReport{}

@@ -86,6 +86,8 @@ type importer struct {
 	ids     map[[2]string]int64
 	parents map[int64]int64
 	created map[int64]bool
+	// sourceKeys maps normalised team source keys to teams, loaded once.
+	sourceKeys map[string]teamRef
 }
 
 // prep returns the cached prepared statement for query.
@@ -271,6 +273,16 @@ func (im *importer) lookup(query, name string) (any, error) {
 func (im *importer) teamAndProgram(it backend.ImportItem) (team, program int64, err error) {
 	tname := strings.TrimSpace(firstNonEmpty(it.Team, im.def.Team))
 	pname := strings.TrimSpace(firstNonEmpty(it.Program, im.def.Program))
+	// A team registered under the row's source key (area path, project
+	// key) is the team, and the register's program is its program: a
+	// program named in the path is not created next to it.
+	if k := strings.TrimSpace(it.TeamKey); k != "" {
+		if t, ok, err := im.teamBySourceKey(k); err != nil {
+			return 0, 0, err
+		} else if ok {
+			return t.id, t.program, nil
+		}
+	}
 	if pname != "" {
 		if program, err = im.program(pname); err != nil {
 			return 0, 0, err
@@ -446,4 +458,36 @@ func firstNonEmpty(xs ...string) string {
 		}
 	}
 	return ""
+}
+
+// teamBySourceKey finds the team registered with a source key (Azure DevOps
+// area path, Jira project key, Rally project), ignoring case and the kind
+// of path separator. Keys are compared in Go: SQLite's lower() folds ASCII
+// only, and area paths are often not ASCII.
+func (im *importer) teamBySourceKey(k string) (teamRef, bool, error) {
+	if im.sourceKeys == nil {
+		im.sourceKeys = map[string]teamRef{}
+		rows, err := im.tx.QueryContext(im.ctx, `SELECT id, program_id, source_key FROM teams WHERE source_key <> ''`)
+		if err != nil {
+			return teamRef{}, false, fmt.Errorf("load team source keys: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var t teamRef
+			var key string
+			if err := rows.Scan(&t.id, &t.program, &key); err != nil {
+				return teamRef{}, false, fmt.Errorf("load team source keys: %w", err)
+			}
+			im.sourceKeys[normKey(key)] = t
+		}
+		if err := rows.Err(); err != nil {
+			return teamRef{}, false, fmt.Errorf("load team source keys: %w", err)
+		}
+	}
+	t, ok := im.sourceKeys[normKey(k)]
+	return t, ok, nil
+}
+
+func normKey(k string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(k), "/", "\\"))
 }

@@ -222,3 +222,25 @@ func TestUndoImport(t *testing.T) {
 		}
 	})
 }
+
+// TestTeamBySourceKey: an Azure DevOps row whose area path is a team's
+// registered source key lands in that team, whatever its last segment says.
+func TestTeamBySourceKey(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openNew(t)
+	if err := db.LoadDataset(ctx, tinyDataset()); err != nil {
+		t.Fatal(err)
+	}
+	db.SQL().Exec(`UPDATE teams SET source_key = 'Larkspur\Zahlungsflüsse\Checkout' WHERE id = 2`)
+	item := backend.ImportItem{SourceSystem: "ado", ExternalKey: "4711", Type: backend.TypeStory, Title: "Pay", Status: "New",
+		Team: "Checkout", Program: "Zahlungsflüsse", TeamKey: "larkspur/ZAHLUNGSFLÜSSE/checkout", CreatedAt: at("2026-03-01T09:00:00Z"), File: "q.csv", Row: 2}
+	res, err := db.ApplyImport(ctx, backend.ImportBatch{FileName: "q.csv"}, []backend.ImportItem{item}, sqlite.ImportDefaults{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var team, program int64
+	db.SQL().QueryRow(`SELECT team_id, program_id FROM work_items WHERE external_key = '4711'`).Scan(&team, &program)
+	if team != 2 || program != 1 || res.TeamsCreated != 0 || res.ProgramsCreated != 0 {
+		t.Fatalf("team %d, program %d, created %d teams and %d programs; want the registered team 2, its program 1, nothing created", team, program, res.TeamsCreated, res.ProgramsCreated)
+	}
+}

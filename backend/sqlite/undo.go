@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -15,13 +16,20 @@ import (
 func (db *DB) ImportBatches(ctx context.Context) ([]backend.ImportBatch, error) {
 	var out []backend.ImportBatch
 	err := scanAll(ctx, db.db, `SELECT id, file_name, sha256, size_bytes, format, sheet, encoding, delimiter, rows_read, rows_rejected,
-		items_created, items_updated, history_added, app_version, status, imported_at FROM import_batches ORDER BY id DESC`, func(r *sql.Rows) error {
+		items_created, items_updated, history_added, app_version, status, imported_at, counts_json FROM import_batches ORDER BY id DESC`, func(r *sql.Rows) error {
 		var b backend.ImportBatch
-		var at string
+		var at, counts string
 		if err := r.Scan(&b.ID, &b.FileName, &b.SHA256, &b.SizeBytes, &b.Format, &b.Sheet, &b.Encoding, &b.Delimiter, &b.RowsRead, &b.Rejected,
-			&b.Result.ItemsCreated, &b.Result.ItemsUpdated, &b.Result.HistoryAdded, &b.AppVersion, &b.Status, &at); err != nil {
+			&b.Result.ItemsCreated, &b.Result.ItemsUpdated, &b.Result.HistoryAdded, &b.AppVersion, &b.Status, &at, &counts); err != nil {
 			return err
 		}
+		b.Records = map[string]backend.KindCounts{}
+		if counts != "" {
+			if err := json.Unmarshal([]byte(counts), &b.Records); err != nil {
+				return fmt.Errorf("import %d counts: %w", b.ID, err)
+			}
+		}
+		b.Result.TeamsCreated, b.Result.ProgramsCreated = b.Records["teams"].Created, b.Records["programs"].Created
 		var err error
 		b.ImportedAt, err = parseTime(at)
 		b.Result.BatchID = b.ID
@@ -98,4 +106,18 @@ func restoreSet() string {
 		parts[i] = fmt.Sprintf("%s = json_extract(c.before_json, '$.%s')", c, c)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// LastImportOf returns when a file with this SHA-256 was last imported (and
+// not undone), so a re-sent file can be recognised.
+func (db *DB) LastImportOf(ctx context.Context, sha256 string) (time.Time, bool, error) {
+	var at string
+	err := db.db.QueryRowContext(ctx, `SELECT imported_at FROM import_batches WHERE sha256 = ? AND status = 'applied' ORDER BY id DESC LIMIT 1`, sha256).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	} else if err != nil {
+		return time.Time{}, false, fmt.Errorf("look up earlier imports: %w", err)
+	}
+	t, err := parseTime(at)
+	return t, err == nil, err
 }

@@ -3,6 +3,9 @@ import {
   ApiError,
   apiGet,
   apiPost,
+  apiPostForm,
+  attachmentName,
+  downloadFile,
   decodeMetricTrace,
   getMetricTrace,
   getMetrics,
@@ -52,6 +55,74 @@ describe('apiGet / apiPost', () => {
 
   it('refuses paths outside /api/', async () => {
     await expect(apiGet('/etc/passwd')).rejects.toThrow('not an API path');
+  });
+});
+
+describe('uploads and downloads', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('posts a multipart form as the browser encodes it (no Content-Type of ours), cancellable', async () => {
+    const fetchMock = reply(200, '{"files":[]}');
+    vi.stubGlobal('fetch', fetchMock);
+    const form = new FormData();
+    form.append('file', new File(['a'], 'jira.csv'));
+    const controller = new AbortController();
+    await apiPostForm('/api/import?dryRun=true', form, controller.signal);
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/import?dryRun=true');
+    expect(init.body).toBe(form);
+    expect(init.signal).toBe(controller.signal);
+    expect(new Headers(init.headers).get('Content-Type')).toBeNull();
+  });
+
+  it('keeps an aborted upload an AbortError', async () => {
+    const controller = new AbortController();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        controller.abort();
+        throw new DOMException('aborted', 'AbortError');
+      }),
+    );
+    const err = await apiPostForm('/api/import', new FormData(), controller.signal).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DOMException);
+    expect((err as DOMException).name).toBe('AbortError');
+  });
+
+  it('reads the file name of a download, never a folder', () => {
+    expect(attachmentName('attachment; filename="throughline-import-template.xlsx"')).toBe('throughline-import-template.xlsx');
+    expect(attachmentName("attachment; filename*=UTF-8''Z%C3%B6e%20template.xlsx")).toBe('Zöe template.xlsx');
+    expect(attachmentName('attachment; filename="../../etc/x.xlsx"')).toBe('x.xlsx');
+    expect(attachmentName(null)).toBeNull();
+  });
+
+  it('downloads through a Blob and a temporary link named by Content-Disposition', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('PK', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="t.xlsx"' } })),
+    );
+    const createObjectURL = vi.fn(() => 'blob:x');
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    await expect(downloadFile('/api/export/template', 'fallback.xlsx')).resolves.toBe('t.xlsx');
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.download).toBe('t.xlsx');
+    expect(clicked[0]!.getAttribute('href')).toBe('blob:x');
+    expect(clicked[0]!.isConnected).toBe(false);
+    vi.runAllTimers();
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:x');
+  });
+
+  it('explains a failed download with the API error', async () => {
+    vi.stubGlobal('fetch', reply(500, '{"error":{"code":"internal","message":"Internal error"}}'));
+    await expect(downloadFile('/api/export/template', 'x.xlsx')).rejects.toThrow('Internal error');
   });
 });
 

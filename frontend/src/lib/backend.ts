@@ -61,21 +61,25 @@ function apiErrorFromBody(body: unknown, status: number): ApiError {
   return new ApiError('http', `The backend answered with HTTP ${status}.`, status);
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** RequestBody is a JSON value, or a multipart form (file uploads) sent as the browser encodes it. */
+type RequestBody = { json: unknown } | { form: FormData } | undefined;
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: RequestBody, signal?: AbortSignal): Promise<T> {
   if (!path.startsWith('/api/')) {
     throw new Error(`backend: ${path} is not an API path`);
   }
   let response: Response;
   try {
     // Same-origin relative URL: the Wails asset server, `throughline serve` and the Vite dev proxy
-    // all route /api/ to the same handler.
+    // all route /api/ to the same handler. A form gets no Content-Type here: the browser writes it
+    // with the multipart boundary.
     response = await fetch(path, {
       method,
       headers:
-        body === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+        body !== undefined && 'json' in body
+          ? { Accept: 'application/json', 'Content-Type': 'application/json' }
+          : { Accept: 'application/json' },
+      body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : body.form,
       signal,
     });
   } catch (err) {
@@ -105,9 +109,80 @@ export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
   return request<T>('GET', path, undefined, signal);
 }
 
-/** apiPost posts a JSON body to /api/... and returns the decoded JSON body. */
-export function apiPost<T>(path: string, body: unknown): Promise<T> {
-  return request<T>('POST', path, body);
+/** apiPost posts a JSON body (none when body is undefined) to /api/... and returns the decoded JSON body. */
+export function apiPost<T>(path: string, body?: unknown): Promise<T> {
+  return request<T>('POST', path, body === undefined ? undefined : { json: body });
+}
+
+/**
+ * apiPostForm posts a multipart form (file uploads) to /api/... and returns the decoded JSON
+ * body; signal cancels it (the promise then rejects with the AbortError).
+ */
+export function apiPostForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return request<T>('POST', path, { form }, signal);
+}
+
+/** attachmentName reads the file name of a Content-Disposition header, or returns null. */
+export function attachmentName(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(disposition);
+  const name = (plain?.[1] ?? plain?.[2] ?? '').trim();
+  // Only the last path segment: a header must not choose a folder.
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base || null;
+}
+
+/**
+ * downloadFile fetches a file the backend writes (GET /api/...) and hands it to the browser as a
+ * download named by the answer's Content-Disposition (or fallbackName). A plain link to the API
+ * does not download inside the desktop window, so the file is fetched, wrapped in a Blob and
+ * saved through a temporary <a download>, which works in WebKitGTK and Chromium alike.
+ * It resolves to the file name used.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  if (!path.startsWith('/api/')) {
+    throw new Error(`backend: ${path} is not an API path`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'GET' });
+  } catch {
+    throw new ApiError('network', 'Cannot reach the Throughline backend.', 0);
+  }
+  if (!response.ok) {
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = undefined;
+    }
+    throw apiErrorFromBody(parsed, response.status);
+  }
+  const blob = await response.blob();
+  const name = attachmentName(response.headers.get('Content-Disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // The click starts the download asynchronously; give it time before the URL goes.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return name;
 }
 
 /** desktopShell returns the Wails bridge, or null in a plain browser. */

@@ -6,8 +6,23 @@ export interface Reply {
   body: unknown;
 }
 
-/** Route answers a request; a function can look at the body (or the URL's query) and vary its answer. */
-export type Route = Reply | ((init: { method: string; body: unknown; url: string; query: URLSearchParams }) => Reply);
+/** RouteInit is what a route function sees of a request: a JSON body, or a multipart form. */
+export interface RouteInit {
+  method: string;
+  body: unknown;
+  url: string;
+  query: URLSearchParams;
+  /** form is the multipart body (file uploads), when the request sent one. */
+  form?: FormData;
+  signal?: AbortSignal;
+}
+
+/**
+ * Route answers a request; a function can look at the body (or the URL's query) and vary its
+ * answer. It may answer later (a promise): a request whose signal aborts first rejects with an
+ * AbortError, as fetch does.
+ */
+export type Route = Reply | ((init: RouteInit) => Reply | Promise<Reply>);
 
 /**
  * mockApi replaces fetch (the network boundary) with canned answers keyed by "METHOD /api/path".
@@ -20,13 +35,24 @@ export function mockApi(routes: Record<string, Route>) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
     const method = (init?.method ?? 'GET').toUpperCase();
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const form = init?.body instanceof FormData ? init.body : undefined;
+    const signal = init?.signal ?? undefined;
     const [path = url, search = ''] = url.split('?');
     const route = routes[`${method} ${url}`] ?? routes[`${method} ${path}`];
-    const reply: Reply = route
+    const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+    if (signal?.aborted) throw abortError();
+    const answer: Reply | Promise<Reply> = route
       ? typeof route === 'function'
-        ? route({ method, body, url, query: new URLSearchParams(search) })
+        ? route({ method, body, url, query: new URLSearchParams(search), form, signal })
         : route
       : { status: 404, body: { error: { code: 'not_found', message: `No route ${method} ${url}` } } };
+    const reply: Reply =
+      answer instanceof Promise
+        ? await new Promise<Reply>((resolve, reject) => {
+            signal?.addEventListener('abort', () => reject(abortError()), { once: true });
+            answer.then(resolve, reject);
+          })
+        : answer;
     return new Response(JSON.stringify(reply.body), {
       status: reply.status ?? 200,
       headers: { 'Content-Type': 'application/json' },

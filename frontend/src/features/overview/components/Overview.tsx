@@ -31,6 +31,8 @@ export interface OverviewScreenProps {
   onReady?: (ready: OverviewReady | null) => void;
   onDrill?: OpenDrill;
   onOpenDocument?: OpenDocument;
+  /** onImport offers the Import screen from an empty portfolio. */
+  onImport?: () => void;
 }
 
 function isEmpty(overview: Overview): boolean {
@@ -38,7 +40,7 @@ function isEmpty(overview: Overview): boolean {
 }
 
 /** OverviewScreen is the portfolio overview: headline cards, weekly throughput, programs and teams. */
-export function OverviewScreen({ onReady, onDrill, onOpenDocument }: OverviewScreenProps) {
+export function OverviewScreen({ onReady, onDrill, onOpenDocument, onImport }: OverviewScreenProps) {
   const query = useOverview();
   const metrics = useMetrics();
   const { data, dataUpdatedAt, isFetching, isError } = query;
@@ -134,8 +136,16 @@ export function OverviewScreen({ onReady, onDrill, onOpenDocument }: OverviewScr
             <div className="panel empty-state" data-testid="overview-empty">
               <p className="empty-state__title">This portfolio has no work items yet.</p>
               <p className="empty-state__text">
-                Importing team spreadsheets comes in a later version of Throughline.
+                Import the teams’ spreadsheets or tool exports (Jira, Azure DevOps, Rally, or the Throughline template):
+                drop them on the window, or use File › Import….
               </p>
+              {onImport ? (
+                <p>
+                  <button type="button" className="button button--primary" onClick={onImport}>
+                    Import files…
+                  </button>
+                </p>
+              ) : null}
             </div>
           ) : (
             <>

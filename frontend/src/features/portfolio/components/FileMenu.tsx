@@ -61,11 +61,17 @@ function recentMenuItems(
   }));
 }
 
+/** FileMenuProps: onImport adds File › Import… (the shell knows where importing happens). */
+export interface FileMenuProps {
+  onImport?: () => void;
+}
+
 /**
- * FileMenu is the in-app File menu: New, Open and the recent portfolios. In the desktop window
- * New and Open use the native dialogs through the bridge; in a browser they ask for a path.
+ * FileMenu is the in-app File menu: New, Open, Import (when the shell offers it) and the recent
+ * portfolios. In the desktop window New and Open use the native dialogs through the bridge; in a
+ * browser they ask for a path.
  */
-export function FileMenu() {
+export function FileMenu({ onImport }: FileMenuProps = {}) {
   const recent = useRecentPortfolios();
   const openPortfolio = useOpenPortfolio();
   const desktopDialog = useDesktopDialog();
@@ -110,6 +116,12 @@ export function FileMenu() {
       keyShortcut: 'Control+O',
       onSelect: startOpen,
     },
+    ...(onImport
+      ? ([
+          { kind: 'separator', id: 'sep-import' },
+          { kind: 'item', id: 'import', label: 'Import…', shortcut: 'G then I', onSelect: onImport },
+        ] satisfies MenuEntry[])
+      : []),
     { kind: 'separator', id: 'sep' },
     { kind: 'group', id: 'recent', label: 'Recent', items: recentItems },
   ];
