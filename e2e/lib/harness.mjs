@@ -2,7 +2,7 @@
 // `throughline serve` on a free loopback port, and Debian's Chromium driven by
 // playwright-core (no browser download).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -64,4 +64,31 @@ export function num(text) {
   const n = Number(String(text).replace(/[^\d.-]/g, ''));
   if (!Number.isFinite(n)) throw new Error(`not a number: ${text}`);
   return n;
+}
+
+/**
+ * demoSession starts what every browser test needs — a demo portfolio made by the CLI,
+ * `throughline serve` on it and Chromium — and returns it with a stop function.
+ */
+export async function demoSession() {
+  const tmp = tempDir('throughline-e2e-');
+  mkdirSync(ART, { recursive: true });
+  const db = makeDemo(tmp.dir);
+  const server = await serve(db, join(tmp.dir, 'home'));
+  const chrome = await browser();
+  return {
+    tmp, server, chrome,
+    stop: async () => { await chrome.close(); server.stop(); tmp.cleanup(); },
+  };
+}
+
+/** openPage opens the app and collects page and console errors into the returned list. */
+export async function openPage(session) {
+  const page = await session.chrome.ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(session.server.url);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  return { page, errors };
 }

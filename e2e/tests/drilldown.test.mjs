@@ -3,33 +3,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ART, browser, makeDemo, num, serve, tempDir } from '../lib/harness.mjs';
+import { ART, demoSession, num, openPage } from '../lib/harness.mjs';
 
 // The trace table draws at most this many rows (frontend SortableTable's DEFAULT_ROW_LIMIT).
 const ROW_LIMIT = 500;
 
-let tmp, server, chrome;
+let session, server, chrome;
 
 before(async () => {
-  tmp = tempDir('throughline-e2e-');
-  const db = makeDemo(tmp.dir);
-  server = await serve(db, join(tmp.dir, 'home'));
-  chrome = await browser();
+  session = await demoSession();
+  ({ server, chrome } = session);
 });
 
 after(async () => {
-  await chrome?.close();
-  server?.stop();
-  tmp?.cleanup();
+  await session?.stop();
 });
 
 test('the cycle-time card opens the items behind it and how it is computed', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  const { page, errors } = await openPage(session);
 
   const api = await (await page.request.get(`${server.url}/api/metrics`)).json();
   const cycle = api.portfolio.cycle_time_days;

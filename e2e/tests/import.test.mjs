@@ -4,25 +4,19 @@
 // exactly the new items, undo both imports (newest first) and see the overview as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeExports, UNMAPPED_STATUS } from '../lib/exports.mjs';
-import { ART, browser, makeDemo, num, serve, tempDir } from '../lib/harness.mjs';
+import { ART, demoSession, num } from '../lib/harness.mjs';
 
-let tmp, server, chrome;
+let session, server, chrome;
 
 before(async () => {
-  tmp = tempDir('throughline-e2e-');
-  mkdirSync(ART, { recursive: true });
-  const db = makeDemo(tmp.dir);
-  server = await serve(db, join(tmp.dir, 'home'));
-  chrome = await browser();
+  session = await demoSession();
+  ({ server, chrome } = session);
 });
 
 after(async () => {
-  await chrome?.close();
-  server?.stop();
-  tmp?.cleanup();
+  await session?.stop();
 });
 
 /** workItems reads the overview's Work items card once the overview is current. */
@@ -64,7 +58,7 @@ test('import a Jira and an Azure DevOps export, map a status, see the overview c
   assert.equal(await page.getByTestId('import-nav').getAttribute('aria-current'), 'page');
 
   // Add both exports through the file dialog's input.
-  const files = writeExports(tmp.dir);
+  const files = writeExports(session.tmp.dir);
   await page.getByTestId('import-file-input').setInputFiles([files.jira, files.ado]);
   const cards = page.getByTestId('import-file-card');
   await cards.nth(1).waitFor();
