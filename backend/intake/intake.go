@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -136,6 +137,9 @@ type FileReport struct {
 	PreviouslyAt   string                        `json:"previously_imported_at,omitempty"`
 }
 
+// importMemoryLimit is the soft limit on the Go heap during an import.
+const importMemoryLimit = 384 << 20
+
 // Progress is called as files and sheets are read; done and total count
 // files.
 type Progress func(done, total int, message string)
@@ -148,6 +152,11 @@ func Import(ctx context.Context, db *sqlite.DB, files []Source, opts Options, pr
 	if progress == nil {
 		progress = func(int, int, string) {}
 	}
+	// A 200,000-row workbook's rows and items are a few hundred MB of live
+	// heap; without a limit the collector lets the heap double before it
+	// runs, which took an import past PRODUCT §10's 500 MB. The limit is
+	// soft: the collector works harder near it, nothing fails.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	st, err := db.Settings(ctx)
 	if err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ import (
 
 // importCacheKiB is the page cache an import transaction gets, in KiB as
 // PRAGMA cache_size takes it (negative).
-const importCacheKiB = -128 * 1024
+const importCacheKiB = -64 * 1024
 
 // ApplyFile stores everything read from one file — work items, changelog
 // rows and register/delivery/value records — as one import batch in one
