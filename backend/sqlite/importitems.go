@@ -374,17 +374,38 @@ func (im *importer) addHistory(id int64, it backend.ImportItem, isNew bool) erro
 	if len(hist) == 0 && isNew && it.Status != "" {
 		hist = []backend.ImportChange{{To: it.Status, At: it.CreatedAt}}
 	}
-	for _, h := range hist {
-		r, err := im.exec(`INSERT OR IGNORE INTO status_changes(item_id, from_status, to_status, changed_at, batch_id) VALUES (?,?,?,?,?)`,
-			id, h.From, h.To, ts(h.At), im.batch)
+	// One statement per chunk of changes rather than one per change: a
+	// large file adds millions of rows. Duplicates of stored entries are
+	// ignored by the unique key, and RowsAffected counts what was added.
+	const chunk = 16
+	for start := 0; start < len(hist); start += chunk {
+		part := hist[start:min(start+chunk, len(hist))]
+		args := make([]any, 0, 5*len(part))
+		for _, h := range part {
+			args = append(args, id, h.From, h.To, ts(h.At), im.batch)
+		}
+		r, err := im.exec(historyInsert(len(part)), args...)
 		if err != nil {
-			return fmt.Errorf("add status change: %w", err)
+			return fmt.Errorf("add status changes: %w", err)
 		}
 		n, _ := r.RowsAffected()
 		im.res.HistoryAdded += int(n)
 	}
 	return nil
 }
+
+// historyInsert is the INSERT for n (1–16) status changes.
+func historyInsert(n int) string { return historyInserts[n] }
+
+// historyInserts holds the statement text per row count, built once.
+var historyInserts = func() map[int]string {
+	m := map[int]string{}
+	for n := 1; n <= 16; n++ {
+		m[n] = `INSERT OR IGNORE INTO status_changes(item_id, from_status, to_status, changed_at, batch_id) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?),", n), ",")
+	}
+	return m
+}()
 
 // linkParents sets parent_id from parent keys once every item of the file
 // exists, from the IDs remembered while upserting (a parent that is not in
