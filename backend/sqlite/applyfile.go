@@ -78,6 +78,10 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	if out.Warnings, err = im.appendHistoryRows(p.History); err != nil {
 		return out, err
 	}
+	// Records (epics) may update items created above: their undo rows must exist first.
+	if err := im.flushCreated(); err != nil {
+		return out, err
+	}
 	for _, k := range []func(backend.ImportRecords) error{
 		func(rs backend.ImportRecords) error { return w.teams(rs.Teams) },
 		func(rs backend.ImportRecords) error { return w.epics(rs.Epics) },
@@ -92,6 +96,9 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 		if err := k(recs); err != nil {
 			return out, err
 		}
+	}
+	if err := im.flushCreated(); err != nil {
+		return out, err
 	}
 	out.Items, out.Records = *im.res, w.result()
 	out.Warnings = append(out.Warnings, out.Records.Warnings...)

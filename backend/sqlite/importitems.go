@@ -86,6 +86,11 @@ type importer struct {
 	ids     map[[2]string]int64
 	parents map[int64]int64
 	created map[int64]bool
+	// known holds, per source system, the items stored before this import
+	// (and those it created), loaded with one query instead of a lookup per row.
+	known map[string]map[string]storedItem
+	// pendingCreated are items created since the last flushCreated.
+	pendingCreated []int64
 	// sourceKeys maps normalised team source keys to teams, loaded once.
 	sourceKeys map[string]teamRef
 }
@@ -151,18 +156,16 @@ func (im *importer) upsert(it backend.ImportItem) error {
 	if !it.Type.Valid() {
 		return backend.Errorf(backend.EInvalid, "type %q is not one of %v", it.Type, backend.ItemTypes)
 	}
-	var id int64
-	var storedUpdated string
-	err := im.queryRow(`SELECT id, updated_at FROM work_items WHERE source_system=? AND external_key=?`, it.SourceSystem, it.ExternalKey).Scan(&id, &storedUpdated)
-	exists := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("look up item: %w", err)
+	prev, exists, err := im.stored(it.SourceSystem, it.ExternalKey)
+	if err != nil {
+		return err
 	}
+	id, storedUpdated := prev.id, prev.updated
 	if exists && it.UpdatedAt != nil && storedUpdated != "" && ts(*it.UpdatedAt) < storedUpdated {
 		im.res.StaleSkipped++ // an older export than what is stored: keep the item, still add unseen history
 		return im.addHistory(id, it, false)
 	}
-	vals, err := im.values(it, id)
+	vals, err := im.values(it, id, prev.parent)
 	if err != nil {
 		return err
 	}
@@ -179,10 +182,9 @@ func (im *importer) upsert(it backend.ImportItem) error {
 			p = v
 		}
 		im.remember(it.SourceSystem, it.ExternalKey, id, p, true)
+		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: p, updated: ts(it.CreatedAt)}
 		im.res.ItemsCreated++
-		if _, err := im.exec(`INSERT INTO import_item_changes(batch_id, item_id, action) VALUES (?,?,'created')`, im.batch, id); err != nil {
-			return fmt.Errorf("record created item: %w", err)
-		}
+		im.pendingCreated = append(im.pendingCreated, id) // recorded for undo in chunks, see flushCreated
 		return im.addHistory(id, it, true)
 	}
 	changed, err := im.differs(id, vals)
@@ -210,7 +212,7 @@ func (im *importer) upsert(it backend.ImportItem) error {
 
 // values are the item's column values in itemColumns order. The parent is
 // linked in a second pass, once every item of the file exists.
-func (im *importer) values(it backend.ImportItem, id int64) ([]any, error) {
+func (im *importer) values(it backend.ImportItem, id, storedParent int64) ([]any, error) {
 	team, program, err := im.teamAndProgram(it)
 	if err != nil {
 		return nil, err
@@ -232,12 +234,10 @@ func (im *importer) values(it backend.ImportItem, id int64) ([]any, error) {
 		}
 	}
 	if id != 0 {
-		var p sql.NullInt64
-		im.queryRow(`SELECT parent_id FROM work_items WHERE id=?`, id).Scan(&p)
-		if p.Valid {
-			parent = p.Int64
+		if storedParent != 0 {
+			parent = storedParent
 		}
-		im.remember(it.SourceSystem, it.ExternalKey, id, p.Int64, false)
+		im.remember(it.SourceSystem, it.ExternalKey, id, storedParent, false)
 	}
 	var pts any
 	if it.Points != nil {
@@ -511,4 +511,61 @@ func (im *importer) teamBySourceKey(k string) (teamRef, bool, error) {
 
 func normKey(k string) string {
 	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(k), "/", "\\"))
+}
+
+// storedItem is what an import needs of an item already in the portfolio.
+type storedItem struct {
+	id      int64
+	parent  int64
+	updated string
+}
+
+// stored returns the stored item with this key. The first call for a
+// source system loads all of its keys in one query.
+func (im *importer) stored(source, key string) (storedItem, bool, error) {
+	if im.known == nil {
+		im.known = map[string]map[string]storedItem{}
+	}
+	m, ok := im.known[source]
+	if !ok {
+		m = map[string]storedItem{}
+		rows, err := im.tx.QueryContext(im.ctx, `SELECT external_key, id, coalesce(parent_id, 0), updated_at FROM work_items WHERE source_system = ?`, source)
+		if err != nil {
+			return storedItem{}, false, fmt.Errorf("load stored keys: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k string
+			var s storedItem
+			if err := rows.Scan(&k, &s.id, &s.parent, &s.updated); err != nil {
+				return storedItem{}, false, fmt.Errorf("load stored keys: %w", err)
+			}
+			m[k] = s
+		}
+		if err := rows.Err(); err != nil {
+			return storedItem{}, false, fmt.Errorf("load stored keys: %w", err)
+		}
+		im.known[source] = m
+	}
+	s, ok := m[key]
+	return s, ok, nil
+}
+
+// flushCreated records the items created since the last call as created by
+// this batch (what undo deletes), many rows per statement.
+func (im *importer) flushCreated() error {
+	const chunk = 200
+	for len(im.pendingCreated) > 0 {
+		part := im.pendingCreated[:min(chunk, len(im.pendingCreated))]
+		args := make([]any, 0, 2*len(part))
+		for _, id := range part {
+			args = append(args, im.batch, id)
+		}
+		q := `INSERT INTO import_item_changes(batch_id, item_id, action) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?,'created'),", len(part)), ",")
+		if _, err := im.exec(q, args...); err != nil {
+			return fmt.Errorf("record created items: %w", err)
+		}
+		im.pendingCreated = im.pendingCreated[len(part):]
+	}
+	return nil
 }
