@@ -112,7 +112,7 @@ func (m *mapper) mapADO() error {
 // any other an Agile-process obstacle (risk).
 func (m *mapper) adoType(v *rowView, s int, state string) (backend.ItemType, string) {
 	raw := v.text(s)
-	if _, user := userType(raw, m.opts.Types); typeKey(raw) == "issue" && !user {
+	if _, user := userType(raw, m.opts.Types); strings.EqualFold(raw, "issue") && !user {
 		switch strings.ToLower(state) {
 		case "to do", "doing", "done":
 			return backend.TypeStory, raw

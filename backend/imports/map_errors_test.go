@@ -68,7 +68,7 @@ func TestMapDateProblems(t *testing.T) {
 func TestMapProblemCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Key,Type,Title,Team,Status,Created\n")
-	for i := 0; i < 1500; i++ {
+	for i := 0; i < 2500; i++ { // past one buffer chunk (2,048 rows)
 		fmt.Fprintf(&b, ",Story,Ohne Schlüssel %d,Team Ærø,Done,2026-01-05\n", i)
 	}
 	b.WriteString("OK-1,Story,Mit Schlüssel,Team Ærø,Done,2026-01-05\n")
@@ -76,11 +76,11 @@ func TestMapProblemCap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Problems) != 1001 || m.Rejected != 1500 || len(m.Items) != 1 {
+	if len(m.Problems) != 1001 || m.Rejected != 2500 || len(m.Items) != 1 || m.Items[0].Row != 2502 {
 		t.Fatalf("%d problems, %d rejected, %d items", len(m.Problems), m.Rejected, len(m.Items))
 	}
 	last := m.Problems[1000]
-	if last.Severity != imports.SeverityError || !strings.Contains(last.String(), "viele.csv: 500 more problems (500 of them errors) are not listed (1500 rows rejected in all).") {
+	if last.Severity != imports.SeverityError || !strings.Contains(last.String(), "viele.csv: 1500 more problems (1500 of them errors) are not listed (2500 rows rejected in all).") {
 		t.Errorf("summary = %s", last)
 	}
 	if m.Problems[999].Row != 1001 {

@@ -289,3 +289,43 @@ func TestMapKeepsFormulaLookingTextAsText(t *testing.T) {
 		t.Errorf("title %q, team %q, labels %q: not kept as written", it.Title, it.Team, it.Labels)
 	}
 }
+
+// TestMapADOIssueByProcess: Azure DevOps' "Issue" is the Basic process's
+// backlog item (To Do, Doing, Done) or the Agile process's obstacle
+// (Active, Closed).
+func TestMapADOIssueByProcess(t *testing.T) {
+	csv := "ID,Work Item Type,Title,State,Area Path,Created Date\n" +
+		"901,Issue,Kundenkonto löschen,Doing,Fabrikam\\Team Süd,2026-01-05T09:00:00Z\n" +
+		"902,Issue,Build-Server langsam,Active,Fabrikam\\Team Süd,2026-01-05T09:00:00Z\n"
+	m, err := mapText(t, "ado.csv", csv, imports.MapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := item(t, m, "901").Type, item(t, m, "902").Type; a != backend.TypeStory || b != backend.TypeRisk {
+		t.Errorf("Basic issue = %q, Agile issue = %q; want story and risk", a, b)
+	}
+}
+
+// TestMapStatusesFoldCaseAndNumbersWarn: statuses differing only in case
+// are one status (mappings ignore case), counted together under the first
+// spelling; an unreadable optional number is a warning and left empty.
+func TestMapStatusesFoldCaseAndNumbersWarn(t *testing.T) {
+	csv := "Key,Type,Title,Team,Status,Created,Points\n" +
+		"SÆ-1,Story,Eins,Team Ærø,Klar,2026-01-05,3\n" +
+		"SÆ-2,Story,Zwei,team ærø,KLAR,2026-01-06,drei\n"
+	m, err := mapText(t, "status.csv", csv, imports.MapOptions{Format: imports.FormatTemplate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []imports.StatusSeen{
+		{SourceSystem: "sheet", Team: "Team Ærø", Status: "Klar", Count: 2, FirstRow: 2},
+		{SourceSystem: "sheet", Team: "Team Ærø", Status: "Created", Category: "To Do", Count: 2, FirstRow: 2},
+	}
+	if !reflect.DeepEqual(m.Statuses, want) {
+		t.Errorf("statuses = %+v", m.Statuses)
+	}
+	if p := item(t, m, "SÆ-2").Points; p != nil {
+		t.Errorf("points = %v, want none", *p)
+	}
+	onlyProblems(t, m.Problems, `status.csv, row 3, column G (Points): "drei" is not a number; expected a number like 1234.5 or 1,234.5. The field is left empty.`)
+}

@@ -2,6 +2,7 @@ package imports_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -203,6 +204,15 @@ func TestMapSprintsSheetIsReadButNotImported(t *testing.T) {
 	if m.RowsRead != 2 || m.Records.Len() != 0 || len(m.Items) != 0 || m.Problems[0].Severity != imports.SeverityWarning {
 		t.Errorf("%+v", m)
 	}
+	var b strings.Builder
+	b.WriteString("Team,Sprint,Start,End\n")
+	for i := 0; i < 2100; i++ {
+		fmt.Fprintf(&b, "Team Ærø,Sprint %d,2026-01-05,2026-01-18\n", i)
+	}
+	m, err := mapText(t, "sprints.csv", b.String(), imports.MapOptions{})
+	if err != nil || m.RowsRead != 2100 {
+		t.Errorf("%d rows: %v", m.RowsRead, err)
+	}
 }
 
 // TestMapMissingNeededColumn: a table without a column its kind needs
@@ -218,5 +228,20 @@ func TestMapMissingNeededColumn(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: err = %v", path, err)
 		}
+	}
+}
+
+// TestMapJiraChangelogPrefersStatusNames: with Jira's id columns (From,
+// To) beside the name columns (From String, To String), names are read.
+func TestMapJiraChangelogPrefersStatusNames(t *testing.T) {
+	csv := "Issue key,Field,From,From String,To,To String,Changed\n" +
+		"ØK-1,Status,10000,Zu erledigen,3,In Arbeit,2026-01-05T10:00:00Z\n" +
+		"ØK-1,assignee,,,,Åsa,2026-01-05T11:00:00Z\n"
+	m, err := mapText(t, "changelog.csv", csv, imports.MapOptions{Format: imports.FormatJiraHistory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Changes) != 1 || m.Changes[0].Change.From != "Zu erledigen" || m.Changes[0].Change.To != "In Arbeit" {
+		t.Errorf("changes = %+v", m.Changes)
 	}
 }
