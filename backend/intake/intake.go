@@ -121,6 +121,7 @@ type FileReport struct {
 	ItemsUpdated   int                           `json:"items_updated"`
 	ItemsUnchanged int                           `json:"items_unchanged"`
 	HistoryAdded   int                           `json:"history_added"`
+	RowsRejected   int                           `json:"rows_rejected"` // rows left out; a row can have several problems
 	Records        map[string]backend.KindCounts `json:"records"`
 	Rejected       []Problem                     `json:"rejected"`
 	Warnings       []Problem                     `json:"warnings"`
@@ -223,8 +224,8 @@ func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *
 		rep.Error = backend.ErrorMessage(err)
 		return rep
 	}
-	if len(rep.Rejected) > 0 && opts.AllOrNothing {
-		rep.Error = fmt.Sprintf("%d rows were rejected, so nothing from %s was stored (all or nothing).", len(rep.Rejected), f.Name)
+	if rep.RowsRejected > 0 && opts.AllOrNothing {
+		rep.Error = fmt.Sprintf("%d rows were rejected, so nothing from %s was stored (all or nothing).", rep.RowsRejected, f.Name)
 		return rep
 	}
 	problems, _ := json.Marshal(append(append([]Problem{}, rep.Rejected...), rep.Warnings...))
@@ -279,6 +280,7 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 	}
 	sheets := file.Sheets()
 	var formats, names []string
+	var commits []imports.KeyedCommit // attached to the file's deployments once every sheet is read
 	for _, sh := range sheets {
 		sr := SheetReport{Name: sh.Name, Hidden: sh.Hidden, Preview: Preview{Columns: []string{}, Rows: [][]string{}, Numbers: []int{}}}
 		if sh.Hidden {
@@ -321,12 +323,18 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 		formats = appendUnique(formats, string(m.Format))
 		names = append(names, sh.Name)
 		addMapped(&payload, m, rep)
+		commits = append(commits, m.Commits...)
+		rep.RowsRejected += m.Rejected
+	}
+	for _, c := range imports.AttachCommits(&payload.Records, commits) {
+		rep.Warnings = append(rep.Warnings, Problem{Row: c.Row, Value: c.DeploymentKey,
+			Reason: fmt.Sprintf("Commit %s names deployment %q, which is not in this file; import the deployments and their commits together.", c.Commit.SHA, c.DeploymentKey)})
 	}
 	if len(formats) == 0 {
 		return payload, batch, backend.Errorf(backend.EInvalid, "%s has no sheet Throughline recognises: %s.", f.Name, skippedList(rep.Sheets))
 	}
 	rep.Format = strings.Join(formats, "+")
-	batch.Format, batch.Sheet, batch.RowsRead, batch.Rejected = rep.Format, strings.Join(names, ", "), rep.RowsRead, len(rep.Rejected)
+	batch.Format, batch.Sheet, batch.RowsRead, batch.Rejected = rep.Format, strings.Join(names, ", "), rep.RowsRead, rep.RowsRejected
 	mapping, _ := json.Marshal(map[string]any{"format": opts.Format, "team": opts.Team, "program": opts.Program, "date_order": opts.DateOrder.String(), "profile": opts.Profile})
 	batch.MappingJSON = string(mapping)
 	return payload, batch, nil

@@ -109,7 +109,7 @@ func TestImport(t *testing.T) {
 		)
 		reps, _ := intake.Import(ctx, db, []intake.Source{src}, intake.Options{}, nil)
 		r := reps[0]
-		if r.ItemsCreated != 1 || len(r.Rejected) != 2 {
+		if r.ItemsCreated != 1 || len(r.Rejected) != 2 || r.RowsRejected != 2 {
 			t.Fatalf("created %d, rejected %+v", r.ItemsCreated, r.Rejected)
 		}
 		bad := r.Rejected[0]
