@@ -125,7 +125,7 @@ var specSource = []struct {
 		"key*: ID | Key | Issue key | Formatted ID", "link: Link | URL", "title: Name | Title | Summary", "type: Type | Issue Type",
 		"status: Status", "resolution: Resolution", "blocked: Blocked Days | Blocked",
 	}},
-	{FormatTemplate, "", "Started | Done | PI | Program | Theme | Points", "", []string{
+	{FormatTemplate, "", "Type | Started | Done | PI | Program | Theme | Points", "", []string{
 		"key*: Key", "type*: Type", "title*: Title", "team*: Team", "program: Program", "status*: Status", "created*: Created",
 		"started: Started", "done: Done", "points: Points", "parent: Parent", "pi: PI", "sprint: Sprint", "theme: Theme", "labels: Labels",
 	}},

@@ -233,7 +233,13 @@ func validateRecords(in backend.ImportRecords) (backend.ImportRecords, error) {
 			r.Risk = "low"
 		}
 		r.NeededBy = p.date(loc, "needed by", r.NeededBy, false)
-		p.instant(loc, "created date", r.CreatedAt)
+		if r.CreatedAt.IsZero() {
+			// Created is optional in the template and in most dependency
+			// registers. Take the earliest date the row does give, so the
+			// dependency is not "created after" the dates it is measured on;
+			// with none, the time of the import.
+			r.CreatedAt = dependencyCreated(r)
+		}
 		p.after(loc, "resolved", r.ResolvedAt, "created", r.CreatedAt)
 	}
 	return recs, p.err()
@@ -287,4 +293,20 @@ func validateFeedback(p *problems, r *backend.FeedbackRecord) {
 		p.number(loc, "NPS score", r.Score, -100, 100)
 	}
 	p.number(loc, "responses", float64(r.Responses), 0, unbounded)
+}
+
+// dependencyCreated picks a creation time for a dependency row without one:
+// the earlier of its needed-by date and its resolution, else now.
+func dependencyCreated(r *backend.DependencyRecord) time.Time {
+	var t time.Time
+	if d, err := time.Parse(time.DateOnly, r.NeededBy); err == nil {
+		t = d
+	}
+	if r.ResolvedAt != nil && (t.IsZero() || r.ResolvedAt.Before(t)) {
+		t = *r.ResolvedAt
+	}
+	if t.IsZero() {
+		t = time.Now().UTC().Truncate(time.Second)
+	}
+	return t
 }
