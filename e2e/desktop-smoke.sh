@@ -14,6 +14,8 @@ mkdir -p "$art"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 log="$art/desktop.log"
+shot="$art/desktop.png"
+if [ "$mode" = run ]; then shot="$art/run.png"; fi
 
 export THROUGHLINE_HOME="$home" THROUGHLINE_SELFTEST=1 GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
 
@@ -29,10 +31,10 @@ timeout 120 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   done
   grep -q "^SELFTEST " "$1" || { echo "no self-test report after 60 s"; exit 1; }
   sleep 0.5 # let the last frame paint
-  import -window root "$2/desktop.png"
+  import -window root "$2"
   if [ "$3" = run ]; then sleep 5; fi
   kill $app; wait $app 2>/dev/null || true
-' "$bin" "$log" "$art" "$mode" || { echo "desktop smoke: FAILED"; cat "$log"; exit 1; }
+' "$bin" "$log" "$shot" "$mode" || { echo "desktop smoke: FAILED"; cat "$log"; exit 1; }
 
 report=$(grep '^SELFTEST ' "$log" | head -1 | sed 's/^SELFTEST //')
 echo "$report" > "$art/desktop-selftest.json"
@@ -49,5 +51,5 @@ node -e '
     problems.push("cards without figures: " + JSON.stringify(r.cardsText));
   if (problems.length) { console.error("desktop smoke: " + problems.join("; ")); process.exit(1); }
   console.log("desktop smoke: window shows " + r.portfolio + ": " + r.items + " items, " + r.done + " done, WIP " + r.wip + "; screenshot " + process.argv[2]);
-' "$report" "$art/desktop.png"
-[ -s "$art/desktop.png" ] || { echo "desktop smoke: no screenshot"; exit 1; }
+ ' "$report" "$shot"
+[ -s "$shot" ] || { echo "desktop smoke: no screenshot"; exit 1; }
