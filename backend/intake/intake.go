@@ -87,19 +87,14 @@ type Preview struct {
 // previewRows is how many data rows a preview shows.
 const previewRows = 8
 
-// preview reads the first rows of a sheet as text.
-func preview(file *imports.File, sheet string) (Preview, int) {
+// preview returns the header and first rows of a table as text, from the
+// rows the table has already read ahead (nothing is read twice).
+func preview(tbl *imports.Table) Preview {
 	p := Preview{Columns: []string{}, Rows: [][]string{}, Numbers: []int{}}
-	tbl, err := file.Table(sheet)
-	if err != nil {
-		return p, 0
-	}
-	defer tbl.Close()
 	for _, h := range tbl.Headers {
 		p.Columns = append(p.Columns, h.Letter+" ("+h.Name+")")
 	}
-	for len(p.Rows) < previewRows && tbl.Next() {
-		row := tbl.Row()
+	for _, row := range tbl.Sample(previewRows) {
 		cells := make([]string, len(tbl.Headers))
 		for i := range cells {
 			cells[i] = row.Text(i)
@@ -107,7 +102,7 @@ func preview(file *imports.File, sheet string) (Preview, int) {
 		p.Rows = append(p.Rows, cells)
 		p.Numbers = append(p.Numbers, row.Number)
 	}
-	return p, tbl.HeaderRow
+	return p
 }
 
 // FileReport is the outcome of one file: the `import --json` contract
@@ -288,7 +283,6 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 			rep.Sheets = append(rep.Sheets, sr)
 			continue
 		}
-		sr.Preview, sr.HeaderRow = preview(file, sh.Name)
 		tbl, err := file.Table(sh.Name)
 		if err != nil {
 			if len(sheets) == 1 {
@@ -298,6 +292,7 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 			rep.Sheets = append(rep.Sheets, sr)
 			continue
 		}
+		sr.Preview, sr.HeaderRow = preview(tbl), tbl.HeaderRow
 		m, err := imports.MapTable(tbl, imports.MapOptions{Format: opts.Format, Team: opts.Team, Program: opts.Program,
 			DateOrder: opts.DateOrder, Location: loc, Profile: profile})
 		if rep.Encoding == "" {
