@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/throughline/throughline/backend/safefile"
 )
 
 // maxRecent is how many portfolios File › Recent lists.
@@ -68,39 +71,14 @@ func (w *Workspace) remember(path string) error {
 	if err != nil {
 		return fmt.Errorf("encode recent portfolios: %w", err)
 	}
-	return writeFileAtomic(w.recentFile(), b)
+	return safefile.Write(w.recentFile(), func(out io.Writer) error {
+		_, err := out.Write(b)
+		return err
+	})
 }
 
 func displayName(path string) string {
 	base := filepath.Base(path)
 	base = strings.TrimSuffix(base, ".db")
 	return strings.TrimSuffix(base, ".throughline")
-}
-
-// writeFileAtomic writes to a temporary file in the same folder, syncs it and
-// renames it over the target, so the target is always whole.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("create folder for %s: %w", path, err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("create temporary file for %s: %w", path, err)
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("rename to %s: %w", path, err)
-	}
-	return nil
 }

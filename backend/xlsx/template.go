@@ -3,13 +3,12 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/throughline/throughline/backend/imports"
+	"github.com/throughline/throughline/backend/safefile"
 )
 
 // TemplateLists are the portfolio's own names offered as dropdowns, so teams
@@ -78,28 +77,9 @@ func WriteTemplateFile(path string, lists TemplateLists) error {
 }
 
 // WriteFileAtomic writes path with write through a synced temporary file
-// renamed into place.
+// renamed into place (see package safefile).
 func WriteFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("create temporary file next to %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("sync %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", tmp.Name(), err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("rename to %s: %w", path, err)
-	}
-	return nil
+	return safefile.Write(path, write)
 }
 
 type styles struct{ header, example int }
