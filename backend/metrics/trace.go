@@ -91,12 +91,7 @@ func (in *Input) Trace(metric string, l Level, p Period, week string) (Trace, er
 	case "delivery_done":
 		pick("delivery items done by the as-of date (the overview's Done)", func(f *Fact) bool { return f.Dates.Done && f.Dates.DoneOn <= in.AsOf }, delivery)
 	case "items", "done":
-		var all []*Fact
-		for i := range in.facts {
-			if l.contains(in.facts[i].Item) {
-				all = append(all, &in.facts[i])
-			}
-		}
+		all := in.byLevel[l]
 		if metric == "items" {
 			pick("work items of every type belonging to the level, created by the as-of date", func(*Fact) bool { return true }, all)
 		} else {
