@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { FOCUSABLE, trapTab } from './focus';
+import { FOCUSABLE, dialogKeyDown } from './focus';
 
 /** ModalProps: the modal is mounted only while open; onClose runs on Escape or a backdrop click. */
 export interface ModalProps {
@@ -25,15 +25,7 @@ export function Modal({ title, onClose, children, testId }: ModalProps) {
     return () => previous?.focus();
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    trapTab(event, dialogRef.current);
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => dialogKeyDown(event, dialogRef.current, onClose);
 
   return createPortal(
     <div

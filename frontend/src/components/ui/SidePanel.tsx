@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { trapTab } from './focus';
+import { dialogKeyDown } from './focus';
 
 /** SidePanelProps: the panel is mounted only while open; onClose runs on Escape, Close or a backdrop click. */
 export interface SidePanelProps {
@@ -34,15 +34,7 @@ export function SidePanel({ title, subtitle, onClose, children, testId, returnFo
     };
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    trapTab(event, panelRef.current);
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => dialogKeyDown(event, panelRef.current, onClose);
 
   return createPortal(
     <div

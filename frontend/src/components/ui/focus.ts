@@ -28,3 +28,17 @@ export function trapTab(event: KeyboardEvent<HTMLElement>, root: HTMLElement | n
     first.focus();
   }
 }
+
+/**
+ * dialogKeyDown is the key handling every dialog shares: Escape closes it (without reaching
+ * the page behind), Tab stays inside root.
+ */
+export function dialogKeyDown(event: KeyboardEvent<HTMLElement>, root: HTMLElement | null, onClose: () => void) {
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+    return;
+  }
+  trapTab(event, root);
+}
