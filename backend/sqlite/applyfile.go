@@ -67,10 +67,26 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	im := w.im // items and records share team and program resolution
 	defer im.closeStmts()
 	im.def = def
-	for _, it := range newestPerKey(p.Items, im.res) {
+	items := newestPerKey(p.Items, im.res)
+	rebuildIndexes, err := deferIndexes(ctx, tx, len(items))
+	if err != nil {
+		return out, err
+	}
+	im.bulk = true
+	for _, it := range items {
 		if err := im.upsert(it); err != nil {
+			if re := (*rowError)(nil); errors.As(err, &re) {
+				return out, err // a buffered row's own error
+			}
 			return out, fmt.Errorf("%s, row %d (%s): %w", it.File, it.Row, it.ExternalKey, err)
 		}
+	}
+	if err := im.flush(); err != nil {
+		return out, err
+	}
+	im.bulk = false
+	if err := rebuildIndexes(); err != nil {
+		return out, err
 	}
 	if err := im.linkParents(p.Items); err != nil {
 		return out, err
@@ -154,5 +170,5 @@ func (im *importer) appendHistoryRows(rows []backend.ImportHistoryRow) ([]string
 			return nil, err
 		}
 	}
-	return warnings, nil
+	return warnings, im.flush()
 }

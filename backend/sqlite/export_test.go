@@ -16,3 +16,11 @@ func WithOnlyMigrations(n int) (restore func()) {
 	migrations = saved[:n]
 	return func() { migrations = saved }
 }
+
+// WithBulkIndexMinRows lowers the size from which an import sets indexes
+// aside, so small test files take the bulk path.
+func WithBulkIndexMinRows(n int) (restore func()) {
+	saved := bulkIndexMinRows
+	bulkIndexMinRows = n
+	return func() { bulkIndexMinRows = saved }
+}

@@ -93,6 +93,17 @@ type importer struct {
 	pendingCreated []int64
 	// sourceKeys maps normalised team source keys to teams, loaded once.
 	sourceKeys map[string]teamRef
+
+	// bulk is set while the main item loop runs: new items and status
+	// changes are then buffered and written many rows per statement (see
+	// importbulk.go); otherwise each upsert writes its rows before it returns.
+	bulk           bool
+	nextID         int64
+	pendingItems   []bulkItem
+	itemArgs       []any
+	pendingChanges []any
+	// names caches theme and PI lookups by query and name.
+	names map[[2]string]any
 }
 
 // prep returns the cached prepared statement for query.
@@ -163,20 +174,20 @@ func (im *importer) upsert(it backend.ImportItem) error {
 	id, storedUpdated := prev.id, prev.updated
 	if exists && it.UpdatedAt != nil && storedUpdated != "" && ts(*it.UpdatedAt) < storedUpdated {
 		im.res.StaleSkipped++ // an older export than what is stored: keep the item, still add unseen history
-		return im.addHistory(id, it, false)
+		return im.settle(im.addHistory(id, it, false))
 	}
 	vals, err := im.values(it, id, prev.parent)
 	if err != nil {
 		return err
 	}
 	if !exists {
-		cols := append([]string{"source_system", "external_key"}, itemColumns...)
-		args := append([]any{it.SourceSystem, it.ExternalKey}, vals...)
-		r, err := im.exec("INSERT INTO work_items("+strings.Join(cols, ",")+") VALUES ("+placeholders(len(cols))+")", args...)
-		if err != nil {
-			return fmt.Errorf("insert item: %w", err)
+		if id, err = im.newItemID(); err != nil {
+			return err
 		}
-		id, _ = r.LastInsertId()
+		args := append([]any{id, it.SourceSystem, it.ExternalKey}, vals...)
+		if err := im.queueItem(bulkItem{args: args, label: fmt.Sprintf("%s, row %d (%s)", it.File, it.Row, it.ExternalKey)}); err != nil {
+			return err
+		}
 		var p int64
 		if v, ok := vals[8].(int64); ok { // parent_id, when linked at insert
 			p = v
@@ -185,7 +196,7 @@ func (im *importer) upsert(it backend.ImportItem) error {
 		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: p, updated: ts(it.CreatedAt)}
 		im.res.ItemsCreated++
 		im.pendingCreated = append(im.pendingCreated, id) // recorded for undo in chunks, see flushCreated
-		return im.addHistory(id, it, true)
+		return im.settle(im.addHistory(id, it, true))
 	}
 	changed, err := im.differs(id, vals)
 	if err != nil {
@@ -207,7 +218,16 @@ func (im *importer) upsert(it backend.ImportItem) error {
 	} else {
 		im.res.ItemsUnchanged++
 	}
-	return im.addHistory(id, it, false)
+	return im.settle(im.addHistory(id, it, false))
+}
+
+// settle writes the buffered rows unless the bulk phase is on: outside it,
+// callers read an upserted item back at once.
+func (im *importer) settle(err error) error {
+	if err != nil || im.bulk {
+		return err
+	}
+	return im.flush()
 }
 
 // values are the item's column values in itemColumns order. The parent is
@@ -254,17 +274,26 @@ func (im *importer) values(it backend.ImportItem, id, storedParent int64) ([]any
 func id0(v int64) any { return id(v) }
 
 func (im *importer) lookup(query, name string) (any, error) {
-	if strings.TrimSpace(name) == "" {
+	name = strings.TrimSpace(name)
+	if name == "" {
 		return nil, nil
 	}
+	k := [2]string{query, strings.ToLower(name)}
+	if v, ok := im.names[k]; ok {
+		return v, nil
+	}
 	var v int64
-	err := im.queryRow(query, strings.TrimSpace(name)).Scan(&v)
+	err := im.queryRow(query, name).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil // unknown themes and PIs are reported by validation, not created here
 	}
 	if err != nil {
 		return nil, fmt.Errorf("look up %q: %w", name, err)
 	}
+	if im.names == nil {
+		im.names = map[[2]string]any{}
+	}
+	im.names[k] = v
 	return v, nil
 }
 
@@ -374,38 +403,13 @@ func (im *importer) addHistory(id int64, it backend.ImportItem, isNew bool) erro
 	if len(hist) == 0 && isNew && it.Status != "" {
 		hist = []backend.ImportChange{{To: it.Status, At: it.CreatedAt}}
 	}
-	// One statement per chunk of changes rather than one per change: a
-	// large file adds millions of rows. Duplicates of stored entries are
-	// ignored by the unique key, and RowsAffected counts what was added.
-	const chunk = 16
-	for start := 0; start < len(hist); start += chunk {
-		part := hist[start:min(start+chunk, len(hist))]
-		args := make([]any, 0, 5*len(part))
-		for _, h := range part {
-			args = append(args, id, h.From, h.To, ts(h.At), im.batch)
+	for _, h := range hist {
+		if err := im.queueChange(id, h.From, h.To, ts(h.At)); err != nil {
+			return err
 		}
-		r, err := im.exec(historyInsert(len(part)), args...)
-		if err != nil {
-			return fmt.Errorf("add status changes: %w", err)
-		}
-		n, _ := r.RowsAffected()
-		im.res.HistoryAdded += int(n)
 	}
 	return nil
 }
-
-// historyInsert is the INSERT for n (1–16) status changes.
-func historyInsert(n int) string { return historyInserts[n] }
-
-// historyInserts holds the statement text per row count, built once.
-var historyInserts = func() map[int]string {
-	m := map[int]string{}
-	for n := 1; n <= 16; n++ {
-		m[n] = `INSERT OR IGNORE INTO status_changes(item_id, from_status, to_status, changed_at, batch_id) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?),", n), ",")
-	}
-	return m
-}()
 
 // linkParents sets parent_id from parent keys once every item of the file
 // exists, from the IDs remembered while upserting (a parent that is not in
