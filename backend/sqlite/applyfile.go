@@ -68,6 +68,7 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	defer im.closeStmts()
 	im.def = def
 	items := newestPerKey(p.Items, im.res)
+	im.ids, im.parents, im.created = make(map[[2]string]int64, len(items)), make(map[int64]int64, len(items)), make(map[int64]bool, len(items))
 	rebuildIndexes, err := deferIndexes(ctx, tx, len(items))
 	if err != nil {
 		return out, err
