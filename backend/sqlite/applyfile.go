@@ -32,12 +32,49 @@ func (db *DB) PreviewFile(ctx context.Context, batch backend.ImportBatch, p back
 	return db.applyFile(ctx, batch, p, def, false)
 }
 
+// FileStream is a file whose items reach the store while the file is still
+// being read (ApplyStream), so that reading (one core) and writing (SQLite,
+// the other) overlap.
+type FileStream struct {
+	// Batch is what is known before reading: file name, SHA-256, size.
+	Batch backend.ImportBatch
+	// Items delivers the file's items in file order; the sender closes it.
+	// A key may repeat (overlapping exports): the later row wins unless it
+	// is older by its updated time, as in ApplyFile.
+	Items <-chan []backend.ImportItem
+	// Finish is called once Items is closed. It returns the batch as now
+	// described (format, sheets, counts, problems) and the rest of the
+	// payload: Items again, complete (parents are linked from them, and
+	// may have been resolved only at the end of the file), changelog rows
+	// and records. An error rolls everything back and is returned as is.
+	Finish func() (backend.ImportBatch, backend.ImportPayload, error)
+}
+
+// ApplyStream stores a file as ApplyFile does (or, with commit false, as
+// PreviewFile does) while its items are still arriving. The whole file is
+// one transaction: an error from the store or from Finish leaves nothing.
+// The caller must keep receiving nothing from Items after ApplyStream
+// returns; a sender should also watch ctx, which the caller cancels when
+// ApplyStream fails early.
+func (db *DB) ApplyStream(ctx context.Context, s FileStream, def ImportDefaults, commit bool) (backend.FileResult, error) {
+	return db.apply(ctx, s, def, commit, 0)
+}
+
 func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backend.ImportPayload, def ImportDefaults, commit bool) (backend.FileResult, error) {
-	var out backend.FileResult
-	recs, err := validateRecords(p.Records)
-	if err != nil {
-		return out, err
+	if _, err := validateRecords(p.Records); err != nil {
+		return backend.FileResult{}, err // before anything is written
 	}
+	var stale backend.ImportResult
+	items := newestPerKey(p.Items, &stale)
+	ch := make(chan []backend.ImportItem, 1)
+	ch <- items
+	close(ch)
+	s := FileStream{Batch: batch, Items: ch, Finish: func() (backend.ImportBatch, backend.ImportPayload, error) { return batch, p, nil }}
+	return db.apply(ctx, s, def, commit, stale.StaleSkipped)
+}
+
+func (db *DB) apply(ctx context.Context, s FileStream, def ImportDefaults, commit bool, staleSkipped int) (backend.FileResult, error) {
+	var out backend.FileResult
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return out, fmt.Errorf("begin import: %w", err)
@@ -53,6 +90,7 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	// (this deferred call runs before the deferred rollback).
 	resetCache := func() { tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000") }
 	defer resetCache()
+	batch := s.Batch
 	r, err := tx.ExecContext(ctx, `INSERT INTO import_batches(file_name, sha256, size_bytes, format, sheet, encoding, delimiter, mapping_json,
 		rows_read, rows_rejected, problems_json, app_version, status, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'applied',?)`,
 		batch.FileName, batch.SHA256, batch.SizeBytes, batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"),
@@ -67,26 +105,17 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	im := w.im // items and records share team and program resolution
 	defer im.closeStmts()
 	im.def = def
-	items := newestPerKey(p.Items, im.res)
-	im.ids, im.parents, im.created = make(map[[2]string]int64, len(items)), make(map[int64]int64, len(items)), make(map[int64]bool, len(items))
-	rebuildIndexes, err := deferIndexes(ctx, tx, len(items))
+	im.res.StaleSkipped = staleSkipped
+	im.ids, im.parents, im.created = map[[2]string]int64{}, map[int64]int64{}, map[int64]bool{}
+	if err := im.writeItems(s.Items); err != nil {
+		return out, err
+	}
+	batch, p, err := s.Finish()
 	if err != nil {
 		return out, err
 	}
-	im.bulk = true
-	for _, it := range items {
-		if err := im.upsert(it); err != nil {
-			if re := (*rowError)(nil); errors.As(err, &re) {
-				return out, err // a buffered row's own error
-			}
-			return out, fmt.Errorf("%s, row %d (%s): %w", it.File, it.Row, it.ExternalKey, err)
-		}
-	}
-	if err := im.flush(); err != nil {
-		return out, err
-	}
-	im.bulk = false
-	if err := rebuildIndexes(); err != nil {
+	recs, err := validateRecords(p.Records)
+	if err != nil {
 		return out, err
 	}
 	if err := im.linkParents(p.Items); err != nil {
@@ -129,8 +158,11 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 		return out, fmt.Errorf("encode import counts: %w", err)
 	}
 	epics := out.Records.Counts["epics"]
-	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET items_created=?, items_updated=?, history_added=?, counts_json=? WHERE id=?`,
-		out.Items.ItemsCreated+epics.Created, out.Items.ItemsUpdated+epics.Updated, out.Items.HistoryAdded, string(counts), batchID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET format=?, sheet=?, encoding=?, delimiter=?, mapping_json=?, rows_read=?, rows_rejected=?,
+		problems_json=?, items_created=?, items_updated=?, history_added=?, counts_json=? WHERE id=?`,
+		batch.Format, batch.Sheet, batch.Encoding, batch.Delimiter, orDefault(batch.MappingJSON, "{}"), batch.RowsRead, batch.Rejected,
+		orDefault(batch.ProblemsJSON, "[]"), out.Items.ItemsCreated+epics.Created, out.Items.ItemsUpdated+epics.Updated, out.Items.HistoryAdded,
+		string(counts), batchID); err != nil {
 		return out, fmt.Errorf("update import batch: %w", err)
 	}
 	if !commit {
@@ -142,6 +174,42 @@ func (db *DB) applyFile(ctx context.Context, batch backend.ImportBatch, p backen
 	}
 	out.BatchID, out.Items.BatchID, out.Records.BatchID = batchID, batchID, batchID
 	return out, nil
+}
+
+// writeItems upserts the items as they arrive, many rows per statement;
+// once the file has brought enough of them (deferIndexes), the explicit
+// indexes are set aside and built again at the end.
+func (im *importer) writeItems(chunks <-chan []backend.ImportItem) error {
+	var stored int
+	if err := im.tx.QueryRowContext(im.ctx, `SELECT count(*) FROM work_items`).Scan(&stored); err != nil {
+		return fmt.Errorf("count stored items: %w", err)
+	}
+	rebuild := func() error { return nil }
+	deferred, seen := false, 0
+	im.bulk = true
+	for chunk := range chunks {
+		seen += len(chunk)
+		if !deferred && bulkIndexes(seen, stored) {
+			var err error
+			if rebuild, err = deferIndexes(im.ctx, im.tx); err != nil {
+				return err
+			}
+			deferred = true
+		}
+		for _, it := range chunk {
+			if err := im.upsert(it); err != nil {
+				if re := (*rowError)(nil); errors.As(err, &re) {
+					return err // a buffered row's own error
+				}
+				return fmt.Errorf("%s, row %d (%s): %w", it.File, it.Row, it.ExternalKey, err)
+			}
+		}
+	}
+	if err := im.flush(); err != nil {
+		return err
+	}
+	im.bulk = false
+	return rebuild()
 }
 
 // appendHistoryRows adds changelog rows to their items (in this file or

@@ -14,26 +14,21 @@ import (
 // A variable so tests can lower it.
 var bulkIndexMinRows = 20_000
 
+// bulkIndexes says whether a file that has brought fileItems items so far,
+// into a portfolio that held stored items before it, should set the
+// explicit indexes aside: at least bulkIndexMinRows items and at least half
+// as many as were stored. Rebuilding costs time in proportion to the whole
+// table, so a small file added to a large portfolio keeps them.
+func bulkIndexes(fileItems, stored int) bool {
+	return fileItems >= bulkIndexMinRows && fileItems*2 >= stored
+}
+
 // deferIndexes drops the explicit indexes of the tables a large import
 // fills and returns the function that creates them again; both run inside
 // the import's transaction, so a failed or cancelled import gets them back
 // with its rollback. The unique keys (upsert by key, history de-duplication)
-// are constraints, not explicit indexes, and stay. Indexes are set aside
-// only when the file brings at least bulkIndexMinRows items and at least
-// half as many as are stored: rebuilding costs time in proportion to the
-// whole table, so a small file added to a large portfolio keeps them.
-func deferIndexes(ctx context.Context, tx *sql.Tx, fileItems int) (restore func() error, err error) {
-	none := func() error { return nil }
-	if fileItems < bulkIndexMinRows {
-		return none, nil
-	}
-	var stored int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM work_items`).Scan(&stored); err != nil {
-		return nil, fmt.Errorf("count stored items: %w", err)
-	}
-	if fileItems*2 < stored {
-		return none, nil
-	}
+// are constraints, not explicit indexes, and stay.
+func deferIndexes(ctx context.Context, tx *sql.Tx) (restore func() error, err error) {
 	type index struct{ name, sql string }
 	var indexes []index
 	err = scanAll(ctx, tx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL

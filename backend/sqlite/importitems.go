@@ -208,10 +208,24 @@ func (im *importer) upsert(it backend.ImportItem) error {
 			p = v
 		}
 		im.remember(it.SourceSystem, it.ExternalKey, id, p, true)
-		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: p, updated: ts(it.CreatedAt)}
+		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: p, updated: vals[len(vals)-1].(string)}
 		im.res.ItemsCreated++
 		im.pendingCreated = append(im.pendingCreated, id) // recorded for undo in chunks, see flushCreated
 		return im.settle(im.addHistory(id, it, true))
+	}
+	if im.created[id] {
+		// The file repeats a key it created (overlapping exports read as
+		// they stream in): the later row replaces the earlier, as the
+		// newest row of a key does in ApplyFile. Undo deletes the item.
+		if err := im.flushItems(); err != nil {
+			return err
+		}
+		if err := im.updateItem(id, vals); err != nil {
+			return err
+		}
+		im.res.StaleSkipped++
+		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: prev.parent, updated: vals[len(vals)-1].(string)}
+		return im.settle(im.addHistory(id, it, false))
 	}
 	changed, err := im.differs(id, vals)
 	if err != nil {
@@ -222,18 +236,26 @@ func (im *importer) upsert(it backend.ImportItem) error {
 			SELECT ?, id, 'updated', `+jsonObject()+` FROM work_items WHERE id=?`, im.batch, id); err != nil {
 			return fmt.Errorf("keep the item's previous values: %w", err)
 		}
-		set := make([]string, len(itemColumns))
-		for i, c := range itemColumns {
-			set[i] = c + "=?"
-		}
-		if _, err := im.exec("UPDATE work_items SET "+strings.Join(set, ",")+" WHERE id=?", append(vals, id)...); err != nil {
-			return fmt.Errorf("update item: %w", err)
+		if err := im.updateItem(id, vals); err != nil {
+			return err
 		}
 		im.res.ItemsUpdated++
 	} else {
 		im.res.ItemsUnchanged++
 	}
 	return im.settle(im.addHistory(id, it, false))
+}
+
+// updateItem overwrites an item's columns with vals (itemColumns order).
+func (im *importer) updateItem(id int64, vals []any) error {
+	set := make([]string, len(itemColumns))
+	for i, c := range itemColumns {
+		set[i] = c + "=?"
+	}
+	if _, err := im.exec("UPDATE work_items SET "+strings.Join(set, ",")+" WHERE id=?", append(vals, id)...); err != nil {
+		return fmt.Errorf("update item: %w", err)
+	}
+	return nil
 }
 
 // settle writes the buffered rows unless the bulk phase is on: outside it,
