@@ -248,7 +248,7 @@ func TestCatalogueC(t *testing.T) {
 	t.Run("CSV_10000Columns", func(t *testing.T) {
 		data := "Key,Summary\n" + strings.Repeat("x,", 10_000) + "x\n"
 		err := readErr(t, "wide.csv", data, imports.Options{})
-		assertErr(t, err, imports.ErrLimit, "wide.csv, row 2, column SG", "more than 500 columns")
+		assertErr(t, err, imports.ErrLimit, "wide.csv, row 2, column "+imports.ColumnLetter(imports.DefaultMaxColumns), "more than 4,096 columns")
 	})
 	t.Run("CSV_100000CharField", func(t *testing.T) {
 		data := "Key,Summary\nK-1,\"" + strings.Repeat("ü", 100_000) + "\"\n"

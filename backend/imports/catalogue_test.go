@@ -255,7 +255,7 @@ func TestCatalogueA(t *testing.T) {
 			b.WriteString(`<c r="` + imports.ColumnLetter(i) + `2"><v>1</v></c>`)
 		}
 		b.WriteString(`</row>`)
-		rejects(t, "wide.xlsx", rawXLSX(t, headerRowXML+b.String(), nil), imports.Options{}, imports.ErrLimit, "row 2", "column SG", "500 columns")
+		rejects(t, "wide.xlsx", rawXLSX(t, headerRowXML+b.String(), nil), imports.Options{}, imports.ErrLimit, "row 2", "column "+imports.ColumnLetter(imports.DefaultMaxColumns), "4,096 columns")
 	})
 	t.Run("XLSX_100000CharCell", func(t *testing.T) {
 		data := rawXLSX(t, headerRowXML+`<row r="2"><c r="A2" t="inlineStr"><is><t>K-1</t></is></c><c r="B2" t="inlineStr"><is><t>`+strings.Repeat("ä", 100_000)+`</t></is></c></row>`, nil)

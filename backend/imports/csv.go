@@ -13,8 +13,9 @@ import (
 )
 
 // delimiterCandidates are the delimiters the sniffer tries, in the order
-// that breaks a tie.
-var delimiterCandidates = []byte{',', ';', '\t', '|'}
+// that breaks a tie: the comma, the semicolon of decimal-comma locales, tab
+// and vertical bar, and the caret Jira Cloud's CSV export also offers.
+var delimiterCandidates = []byte{',', ';', '\t', '|', '^'}
 
 // sniffRecords is how many records the delimiter sniffer compares.
 const sniffRecords = 50
@@ -81,7 +82,7 @@ func ReadCSV(name string, r io.Reader, opts Options) (t *Table, err error) {
 	}
 	if delim != 0 {
 		if delim >= utf8.RuneSelf || delim == '"' || delim == '\n' || delim == '\r' || delim == ' ' || isAlnum(byte(delim)) {
-			return nil, userErr(nil, "%s: %q cannot be a delimiter. Choose a comma, semicolon, tab or vertical bar.", name, delim)
+			return nil, userErr(nil, "%s: %q cannot be a delimiter. Choose a comma, semicolon, tab, vertical bar or caret.", name, delim)
 		}
 	} else {
 		d, err := sniffDelimiter(name, tr, opts.LazyQuotes, lim, line)
@@ -220,7 +221,7 @@ func sniffDelimiter(name string, r *bufio.Reader, lazy bool, lim Limits, firstLi
 		return 0, problemErr(p, ErrLimit)
 	}
 	if best == 0 {
-		return 0, userErr(nil, "%s has a single column: no comma, semicolon, tab or vertical bar separates its values. If that is right, choose the delimiter; otherwise export the data again as CSV.", name)
+		return 0, userErr(nil, "%s has a single column: no comma, semicolon, tab, vertical bar or caret separates its values. If that is right, choose the delimiter; otherwise export the data again as CSV.", name)
 	}
 	return best, nil
 }

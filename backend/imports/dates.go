@@ -148,8 +148,8 @@ func (p dateParts) evidence() dateEvidence {
 //	25.02.2026 [14:00]                                (always day first)
 //	25/02/2026 14:00, 02/25/2026, 2/25/2026 3:04:05 PM (order per column)
 //
-// Month names may be English, German, French, Spanish or Dutch
-// abbreviations or full names. Two-digit years are 1969–2068.
+// Month names may be English, German, French, Spanish, Dutch, Italian or
+// Portuguese abbreviations or full names. Two-digit years are 1969–2068.
 func ParseDate(s string, opts DateOptions) (d Date, err error) {
 	defer guard(&err, "")
 	s = strings.TrimSpace(s)
@@ -460,22 +460,24 @@ func meridiem(c *dscan) (byte, bool) {
 }
 
 // months maps lower-case month names and abbreviations (English, German,
-// French, Spanish, Dutch; without their trailing dot) to month numbers.
+// French, Spanish, Dutch, Italian, Portuguese; without their trailing dot)
+// to month numbers. Jira writes "25/Feb/26" in the exporting user's
+// language: "25/févr./26", "25/mag/26", "25/out/26".
 var months = func() map[string]int {
 	m := map[string]int{}
 	for i, names := range [12]string{
-		"jan january januar janv janvier ene enero januari jän jänner",
-		"feb february februar fév févr février febrero februari",
-		"mar march mär märz mrz maerz mars marzo mrt maart",
-		"apr april avr avril abr abril",
-		"may mai mayo mei",
-		"jun june juni juin junio",
-		"jul july juli juil juillet julio",
+		"jan january januar janv janvier ene enero januari jän jänner gen gennaio janeiro",
+		"feb february februar fév févr février febrero februari febbraio fev fevereiro",
+		"mar march mär märz mrz maerz mars marzo mrt maart março",
+		"apr april avr avril abr abril aprile",
+		"may mai mayo mei mag maggio maio",
+		"jun june juni juin junio giu giugno junho",
+		"jul july juli juil juillet julio lug luglio julho",
 		"aug august août aout ago agosto augustus",
-		"sep sept september septembre septiembre set",
-		"oct october okt oktober octobre octubre",
-		"nov november novembre noviembre",
-		"dec december dez dezember déc décembre dic diciembre",
+		"sep sept september septembre septiembre set settembre setembro",
+		"oct october okt oktober octobre octubre ott ottobre out outubro",
+		"nov november novembre noviembre novembro",
+		"dec december dez dezember déc décembre dic diciembre dicembre dezembro",
 	} {
 		for _, n := range strings.Fields(names) {
 			m[n] = i + 1

@@ -13,7 +13,7 @@ const (
 	FormatJira         Format = "jira"         // Jira CSV: Cloud "all fields"/"current fields", Data Center "Excel CSV"
 	FormatJiraHistory  Format = "jira_history" // changelog: Issue key, Field, From, To, Changed — or Issue key, Status, Date
 	FormatADO          Format = "ado"          // Azure DevOps query export (flat or tree: Title 1, Title 2…)
-	FormatRally        Format = "rally"        // Rally export: Formatted ID (US…, DE…, F…), Schedule State
+	FormatRally        Format = "rally"        // Rally export: Formatted ID (US…, DE…, F…), Schedule State (or a portfolio item's State)
 	FormatStages       Format = "stages"       // one date column per workflow stage (jira-agile-metrics, ActionableAgile)
 	FormatTemplate     Format = "template"     // Throughline's items template
 	FormatDeployments  Format = "deployments"  // a CD log, one row per deployment
@@ -113,8 +113,9 @@ var specSource = []struct {
 		"points: Story Points | Effort | Size", "parent: Parent", "tags: Tags", "assignee: Assigned To", "board_column: Board Column",
 		"priority: Priority", "project: Team Project",
 	}},
-	{FormatRally, "", "Formatted ID | Schedule State | Plan Estimate | Accepted Date | In-Progress Date", "", []string{
-		"key*: Formatted ID | FormattedID", "title*: Name", "schedule_state*: Schedule State | ScheduleState", "state: State",
+	{FormatRally, "", "Formatted ID | Schedule State | Plan Estimate | Accepted Date | In-Progress Date | Actual Start Date | Percent Done By Story Count | Preliminary Estimate", "schedule_state state", []string{
+		"key*: Formatted ID | FormattedID", "title*: Name", "schedule_state: Schedule State | ScheduleState", "state: State",
+		"started: Actual Start Date | ActualStartDate", "done: Actual End Date | ActualEndDate",
 		"project: Project", "iteration: Iteration", "release: Release", "points: Plan Estimate | PlanEstimate",
 		"in_progress: In-Progress Date | InProgressDate", "accepted: Accepted Date | AcceptedDate",
 		"created: Creation Date | CreationDate | Created Date", "updated: Last Update Date | LastUpdateDate", "blocked: Blocked",
@@ -292,12 +293,15 @@ func buildSpecs() []formatSpec {
 
 // KnownMultiValue reports whether Jira repeats a column of this name once
 // per value (Sprint, Labels, Fix Version/s, Component/s, Watchers,
-// Attachment, Comment, issue links, multi-value custom fields). Repeats of
-// these are expected; repeats of other names get a warning.
+// Attachment, Comment, issue links, multi-value custom fields), under Data
+// Center's names and Jira Cloud's ("Fix versions", "Components", "Affects
+// versions", and "Watchers Id" beside "Watchers"). Repeats of these are
+// expected; repeats of other names get a warning.
 func KnownMultiValue(name string) bool {
 	k := NormalizeHeader(name)
 	switch k {
-	case "sprint", "labels", "fix version s", "affects version s", "component s", "watchers", "attachment", "comment", "log work":
+	case "sprint", "labels", "fix version s", "affects version s", "component s", "watchers", "attachment", "comment", "log work",
+		"fix versions", "affects versions", "components", "watchers id":
 		return true
 	}
 	for _, p := range []string{"custom field ", "inward issue link ", "outward issue link "} {

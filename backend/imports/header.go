@@ -198,6 +198,9 @@ func (t *Table) headerProblems() []Problem {
 //     column names, while a text-only table keeps its first row.
 //  4. If no row qualifies, the first row with two or more non-blank cells,
 //     else the first row.
+//
+// A table read with a detected header then joins a row of group names and
+// the row of column names below it into one header (groupHeader).
 func DetectHeader(rows [][]Cell, scorer func(names []string) float64) int {
 	n := min(len(rows), headerScanRows)
 	if n == 0 {
@@ -283,4 +286,55 @@ func wideEnough(rows [][]Cell, i int) bool {
 		widest = max(widest, span(rows[j]))
 	}
 	return span(rows[i])*4 >= widest*3
+}
+
+// groupHeader merges a two-row header: an upper row of column names and
+// group names over a lower row that names the columns of each group, as a
+// hand-made sheet writes "Key | Title | Stage dates" over "| | Backlog |
+// Ready | Done" (Key and Title merged down over both rows, Stage dates
+// merged across its columns). A group is a named upper cell with blank
+// upper cells to its right. The rows form one header when the upper row
+// names two or more cells (a title row names one), the lower row is
+// header-like, names at least one column that the upper row leaves blank,
+// and has no name outside the groups (under Key and Title it is blank; a
+// data row has a value there). Each column takes the lower row's name, else
+// the upper row's.
+func groupHeader(upper, lower []Cell) ([]Cell, bool) {
+	if nonBlankCount(upper) < 2 || !headerLike(lower) {
+		return nil, false
+	}
+	width := max(span(upper), span(lower))
+	cell := func(cells []Cell, i int) Cell {
+		if i < len(cells) {
+			return cells[i]
+		}
+		return Cell{}
+	}
+	inGroup, fills := false, false
+	for i := 0; i < width; i++ {
+		u, l := cell(upper, i), cell(lower, i)
+		if !u.Blank() {
+			// A named upper cell starts a group when a blank one follows.
+			inGroup = i+1 < width && cell(upper, i+1).Blank()
+		}
+		if l.Blank() {
+			continue
+		}
+		if !inGroup {
+			return nil, false
+		}
+		fills = fills || u.Blank()
+	}
+	if !fills {
+		return nil, false
+	}
+	out := make([]Cell, width)
+	for i := range out {
+		if l := cell(lower, i); !l.Blank() {
+			out[i] = l
+		} else {
+			out[i] = cell(upper, i)
+		}
+	}
+	return out, true
 }

@@ -22,14 +22,27 @@ import (
 // State (Completed, say) entered at Last Update Date. A Blocked flag is a
 // warning only: an export says that an item is blocked now, not for how
 // long, so the history cannot show the blocked time.
+//
+// Portfolio items (features, initiatives, epics) have no Schedule State:
+// their status is their State (Discovering, Developing, Done… as the
+// workspace defines them), which is also read for any row whose Schedule
+// State is blank (a task). Such a row's history starts with the synthetic
+// status "Created" (Defined is a schedule state), and Rally's rolled-up
+// dates take the place of the schedule-state dates: Actual Start Date (the
+// first child story in progress) → the current State, or "In-Progress"
+// when the item is done or has an Actual End Date; Actual End Date (every
+// child story accepted) → the current State when it is a done or removed
+// one, else "Accepted". ResolvedAt is Accepted Date, else Actual End Date.
 func (m *mapper) mapRally() error {
-	key, status, typ := m.col(RoleKey), m.col(RoleScheduleState), m.col(RoleType)
+	key, typ := m.col(RoleKey), m.col(RoleType)
+	statuses := []int{m.col(RoleScheduleState), m.col(RoleState)}
 	title := m.cols(RoleTitle)
 	project, iteration, release, tags := m.col(RoleProject), m.col(RoleIteration), m.col(RoleRelease), m.col(RoleTags)
 	parents := m.cols(RoleParent)
 	blocked, reason := m.col(RoleBlocked), m.col(RoleBlockedReason)
 	points := m.numberCol(RolePoints)
 	created, inProgress, accepted, updated := m.dateCol(RoleCreated), m.dateCol(RoleInProgress), m.dateCol(RoleAccepted), m.dateCol(RoleUpdated)
+	actualStart, actualEnd := m.dateCol(RoleStarted), m.dateCol(RoleDone)
 	if created < 0 {
 		return m.missingColumn("Creation Date", "Add the Creation Date column to the export and export it again.")
 	}
@@ -43,7 +56,13 @@ func (m *mapper) mapRally() error {
 		it.ExternalKey = m.itemKey(v, key)
 		it.Type, it.RawType = m.rallyType(v, typ, key)
 		it.Title = m.itemTitle(v, title)
-		it.Status, r.statusSlot = v.text(status), status
+		var slot int
+		it.Status, slot = v.first(statuses)
+		r.statusSlot = statuses[0]
+		if r.statusSlot < 0 {
+			r.statusSlot = statuses[1]
+		}
+		scheduled := slot >= 0 && slot == statuses[0]
 		it.Team, it.PI, it.Labels = v.text(project), v.text(release), joinList(v.text(tags))
 		it.TeamKey = it.Team
 		it.Program, it.Theme, it.Priority, it.FoundIn = v.text(program), v.text(theme), v.text(priority), v.text(foundIn)
@@ -66,17 +85,34 @@ func (m *mapper) mapRally() error {
 		}
 		c := v.date(created, true, "a creation date")
 		ip, acc, upd := v.date(inProgress, false, ""), v.date(accepted, false, ""), v.date(updated, false, "")
+		as, ae := v.date(actualStart, false, ""), v.date(actualEnd, false, "")
 		if v.bad {
 			return
 		}
 		it.CreatedAt, it.UpdatedAt, it.ResolvedAt = c.Time, m.timePtr(upd.Time), m.timePtr(acc.Time)
+		if acc.IsZero() {
+			it.ResolvedAt = m.timePtr(ae.Time)
+		}
 		first := "Defined"
-		if strings.EqualFold(it.Status, "Idea") {
+		switch {
+		case strings.EqualFold(it.Status, "Idea"):
 			first = it.Status
+		case !scheduled && it.Status != "":
+			first = statusCreated
 		}
 		r.add(first, c.Time, created)
 		r.add("In-Progress", ip.Time, inProgress)
 		r.add("Accepted", acc.Time, accepted)
+		done := it.Status != "" && m.terminal(it.Status)
+		started, ended := "In-Progress", "Accepted"
+		if !done && ae.IsZero() && it.Status != "" {
+			started = it.Status
+		}
+		if done {
+			ended = it.Status
+		}
+		r.add(started, as.Time, actualStart)
+		r.add(ended, ae.Time, actualEnd)
 		r.currentAt = upd.Time
 	})
 }

@@ -5,7 +5,7 @@ package imports
 const (
 	DefaultMaxFileBytes      = 256 << 20 // a 200,000-row × 60-column export is ≈ 55 MB as xlsx, ≈ 100 MB as CSV
 	DefaultMaxRows           = 1_000_000
-	DefaultMaxColumns        = 500
+	DefaultMaxColumns        = 4_096   // a Jira Cloud "all fields" export of a large site has several hundred: every custom field, one column per comment and watcher
 	DefaultMaxCellChars      = 32_767  // Excel's own cell limit (UTF-16 units)
 	DefaultUnzipSizeLimit    = 1 << 30 // perf-anchors: 256 MiB is the least that opens a 200k-row sheet
 	DefaultUnzipXMLSizeLimit = 16 << 20
@@ -74,7 +74,7 @@ type Options struct {
 	// "windows-1250". Empty detects it (Table.Encoding reports the result).
 	Encoding string
 	// Delimiter forces a text file's field delimiter; 0 detects it among
-	// ',' ';' tab and '|' (Table.Delimiter reports the result).
+	// ',' ';' tab, '|' and '^' (Table.Delimiter reports the result).
 	Delimiter rune
 	// LazyQuotes accepts a quote inside an unquoted field, and text after a
 	// closing quote, as literal characters instead of rejecting the file. An

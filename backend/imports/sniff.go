@@ -10,15 +10,16 @@ import (
 type contentKind int
 
 const (
-	contentEmpty  contentKind = iota
-	contentZip                // PK\x03\x04: xlsx, xlsm, xlsb, ods, docx…
-	contentOLE                // D0 CF 11 E0: Excel 97-2003, or an encrypted (password-protected) xlsx
-	contentPDF                // %PDF
-	contentGzip               // 1F 8B
-	contentHTML               // an HTML page saved under a spreadsheet name
-	contentText               // anything else: decided by the encoding sniffer
-	contentTrunc              // "PK" or an OLE header cut short
-	contentEmptyZ             // PK\x05\x06: an empty zip archive
+	contentEmpty   contentKind = iota
+	contentZip                 // PK\x03\x04: xlsx, xlsm, xlsb, ods, docx…
+	contentOLE                 // D0 CF 11 E0: Excel 97-2003, or an encrypted (password-protected) xlsx
+	contentPDF                 // %PDF
+	contentGzip                // 1F 8B
+	contentHTML                // an HTML page saved under a spreadsheet name
+	contentText                // anything else: decided by the encoding sniffer
+	contentTrunc               // "PK" or an OLE header cut short
+	contentEmptyZ              // PK\x05\x06: an empty zip archive
+	contentXMLBook             // an Excel 2003 XML Spreadsheet (SpreadsheetML), often saved as .xls
 )
 
 var (
@@ -47,10 +48,35 @@ func sniffContent(head []byte) contentKind {
 		return contentGzip
 	}
 	lower := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"))
-	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
+	switch {
+	case bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(lower, []byte("urn:schemas-microsoft-com:office:spreadsheet")):
+		return contentXMLBook
+	case htmlStart(lower):
 		return contentHTML
 	}
 	return contentText
+}
+
+// htmlTags are the tags an HTML page saved as a spreadsheet starts with.
+// Tools that export "Excel" as HTML (Jira's Excel export, web pages saved
+// from a browser) often leave out <html> and start with the <meta> that
+// names the Excel content type, a <style> block or the <table> itself.
+var htmlTags = []string{"<!doctype html", "<html", "<head", "<meta", "<body", "<table", "<style", "<title"}
+
+// htmlStart reports whether lower-cased text (leading white space removed)
+// is an HTML page: it opens with an HTML tag, or is XML whose start
+// contains <html> (XHTML).
+func htmlStart(lower []byte) bool {
+	for _, tag := range htmlTags {
+		if bytes.HasPrefix(lower, []byte(tag)) && (len(lower) == len(tag) || !isTagNameByte(lower[len(tag)])) {
+			return true
+		}
+	}
+	return bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(lower, []byte("<html"))
+}
+
+func isTagNameByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '-'
 }
 
 // oleEncrypted reports whether an OLE container holds an encrypted OOXML
@@ -106,6 +132,8 @@ func notWorkbookErr(name string, kind contentKind, head []byte) error {
 		return userErr(ErrNotWorkbook, "%s is a gzip archive, not an Excel workbook. Unpack it first.", name)
 	case contentHTML:
 		return userErr(ErrNotWorkbook, "%s is a web page (HTML) saved with a spreadsheet name, not an Excel workbook. Open it in Excel and save it as .xlsx, or export the data as CSV.", name)
+	case contentXMLBook:
+		return unsupportedErr(ErrNotWorkbook, "%s is an Excel 2003 XML Spreadsheet, which Throughline cannot read. Open it in Excel and save it as an Excel Workbook (.xlsx).", name)
 	}
 	return userErr(ErrNotWorkbook, "%s is not an Excel workbook: it looks like a text (CSV) file. Rename it to .csv and import it again, or open it in Excel and save it as .xlsx.", name)
 }
@@ -124,6 +152,8 @@ func notTextErr(name string, kind contentKind, head []byte) error {
 		return userErr(ErrNotText, "%s is a PDF document, not a CSV text file.", name)
 	case contentGzip:
 		return userErr(ErrNotText, "%s is a gzip archive, not a CSV text file. Unpack it first.", name)
+	case contentXMLBook:
+		return unsupportedErr(ErrNotText, "%s is an Excel 2003 XML Spreadsheet, not a CSV text file. Open it in Excel and save it as .xlsx or .csv.", name)
 	}
 	return userErr(ErrNotText, "%s is not a text file: it holds binary data. Export the data again as CSV (UTF-8).", name)
 }

@@ -142,8 +142,24 @@ func newTable(t *Table, src rowSource, h HeaderOptions) (*Table, error) {
 	} else {
 		idx = detectIn(buf, h)
 	}
+	headerCells := buf[idx].Cells
+	if h.Row == 0 {
+		// A group row over the column names (see groupHeader) makes one
+		// header of two rows, numbered as the row of the column names.
+		if idx > 0 && buf[idx-1].Number == buf[idx].Number-1 {
+			if cells, ok := groupHeader(buf[idx-1].Cells, buf[idx].Cells); ok {
+				headerCells = cells
+			}
+		}
+		if idx+1 < len(buf) && buf[idx+1].Number == buf[idx].Number+1 {
+			if cells, ok := groupHeader(buf[idx].Cells, buf[idx+1].Cells); ok {
+				headerCells = cells
+				idx++
+			}
+		}
+	}
 	t.HeaderRow = buf[idx].Number
-	t.Headers = makeHeaders(buf[idx].Cells)
+	t.Headers = makeHeaders(headerCells)
 	t.problems = append(t.problems, t.headerProblems()...)
 	for _, r := range buf[idx+1:] {
 		t.pending = append(t.pending, t.shape(r))
@@ -378,6 +394,11 @@ func (t *Table) Values(r Row, name string) []string {
 	return out
 }
 
+// summaryLabels start the summary lines people put under a hand-made
+// table: totals, counts, averages (in English, and German's Summe and
+// Gesamt). The rest of such a line is numbers or blank.
+var summaryLabels = []string{"total", "totals", "grand total", "sum", "subtotal", "count", "average", "avg", "mean", "median", "summe", "gesamt"}
+
 // footerLike reports whether a row looks like a totals or "generated on"
 // line rather than data; such rows are dropped only after the last data row.
 func (t *Table) footerLike(r Row) bool {
@@ -391,11 +412,11 @@ func (t *Table) footerLike(r Row) bool {
 			break
 		}
 	}
-	if at < 0 || !strings.ContainsRune("tsgepcfnTSGEPCFN", rune(first[0])) {
+	if at < 0 || !strings.ContainsRune("tsgepcfnamTSGEPCFNAM", rune(first[0])) {
 		return false
 	}
 	first = strings.ToLower(first)
-	for _, p := range []string{"total", "totals", "grand total", "sum", "subtotal"} {
+	for _, p := range summaryLabels {
 		if first == p || strings.HasPrefix(first, p+":") || strings.HasPrefix(first, p+" ") {
 			for _, c := range r.Cells[at+1:] {
 				if !c.Blank() && c.Kind != CellNumber && !looksNumeric(c.Text) {
