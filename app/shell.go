@@ -37,12 +37,17 @@ type Shell struct {
 
 	selfTest     bool // THROUGHLINE_SELFTEST=1: print the page's self-test report
 	selfTestQuit bool // THROUGHLINE_SELFTEST_QUIT=1: and quit after it
+
+	// The Wails calls File › Import Files… makes (a test replaces them).
+	pickFiles func(context.Context, runtime.OpenDialogOptions) ([]string, error)
+	emit      func(ctx context.Context, name string, data ...any)
 }
 
 // NewShell returns the shell over an open workspace and the API handler.
 func NewShell(ws *workspace.Workspace, api http.Handler, log *slog.Logger) *Shell {
 	return &Shell{ws: ws, api: api, log: log,
-		selfTest: os.Getenv("THROUGHLINE_SELFTEST") == "1", selfTestQuit: os.Getenv("THROUGHLINE_SELFTEST_QUIT") == "1"}
+		selfTest: os.Getenv("THROUGHLINE_SELFTEST") == "1", selfTestQuit: os.Getenv("THROUGHLINE_SELFTEST_QUIT") == "1",
+		pickFiles: wailsPickFiles, emit: wailsEmit}
 }
 
 // Middleware routes /api/ to the backend handler before the asset server
@@ -146,9 +151,9 @@ func (s *Shell) Report(report string) {
 	}
 }
 
-// Menu builds the native menu: File › New, Open, Open Recent, Quit. The page
-// handles Ctrl+N and Ctrl+O itself (so they work in a browser too); only Quit
-// carries an accelerator here.
+// Menu builds the native menu: File › New, Open, Open Recent, Import Files…,
+// Quit. The page handles Ctrl+N and Ctrl+O itself (so they work in a browser
+// too); Import Files… (Ctrl+I) and Quit carry accelerators here.
 func (s *Shell) Menu() *menu.Menu {
 	m := menu.NewMenu()
 	file := m.AddSubmenu("File")
@@ -166,6 +171,8 @@ func (s *Shell) Menu() *menu.Menu {
 			item.Disabled = !r.Exists
 		}
 	}
+	file.AddSeparator()
+	file.AddText("Import Files…", keys.CmdOrCtrl("i"), func(*menu.CallbackData) { s.menuImportFiles() })
 	file.AddSeparator()
 	file.AddText("Quit", keys.CmdOrCtrl("q"), func(*menu.CallbackData) { runtime.Quit(s.context()) })
 	return m

@@ -28,6 +28,8 @@ type Server struct {
 
 	cacheMu sync.Mutex
 	cache   map[string]cached // computed figures per (name), valid for one generation
+
+	staged staging // files picked in the desktop window's dialog (StageFiles)
 }
 
 type cached struct {
@@ -53,10 +55,17 @@ func New(ws *workspace.Workspace, version string, log *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /api/docs/metrics", s.metricsDocs)
 	s.mux.HandleFunc("GET /api/export/template", s.template)
 	s.mux.HandleFunc("POST /api/import", s.importFiles)
+	s.mux.HandleFunc("GET /api/import/staged/{id}", s.stagedFile)
 	s.mux.HandleFunc("GET /api/imports", s.importHistory)
 	s.mux.HandleFunc("POST /api/imports/{id}/undo", s.undoImport)
 	s.mux.HandleFunc("GET /api/mappings", s.mappings)
 	s.mux.HandleFunc("POST /api/mappings", s.saveMapping)
+	s.mux.HandleFunc("GET /api/import/formats", s.importFormats)
+	s.mux.HandleFunc("POST /api/import/columns", s.importColumns)
+	s.mux.HandleFunc("GET /api/mappings/profiles", s.mappingProfiles)
+	s.mux.HandleFunc("PUT /api/mappings/profiles", s.saveMappingProfile)
+	s.mux.HandleFunc("POST /api/mappings/profiles", s.saveMappingProfile)
+	s.mux.HandleFunc("DELETE /api/mappings/profiles/{name}", s.deleteMappingProfile)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, backend.Errorf(backend.ENotFound, "There is no API endpoint %s %s.", r.Method, r.URL.Path))
 	})

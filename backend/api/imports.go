@@ -2,8 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 	"strconv"
 
@@ -20,16 +18,14 @@ const maxUpload = 512 << 20
 // importFiles reads or imports uploaded files:
 // POST /api/import?dryRun=true&team=&program=&format=&dateOrder=&allOrNothing=&profile=
 // with multipart fields "file" (one or more) and optionally "mappings"
-// (JSON [{"teamId","sourceSystem","rawStatus","stage"}]) saved first.
+// (JSON [{"teamId","sourceSystem","rawStatus","stage"}]) saved first, and
+// "types" (JSON {"raw type":"item type"}, see formTypes), and "profile": a
+// column mapping not saved yet (JSON {"name","format","columns":{header:
+// role}}), used instead of the saved profile the query names.
 func (s *Server) importFiles(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxUpload)
-	if err := r.ParseMultipartForm(32 << 20); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			s.fail(w, r, backend.Errorf(backend.EInvalid, "The file is larger than %d MB.", maxUpload>>20))
-			return
-		}
-		s.fail(w, r, backend.Errorf(backend.EInvalid, "The upload could not be read: %v.", err))
+	files, err := uploadedFiles(w, r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	defer r.MultipartForm.RemoveAll()
@@ -47,6 +43,16 @@ func (s *Server) importFiles(w http.ResponseWriter, r *http.Request) {
 		}
 		opts.DateOrder = o
 	}
+	if err := formTypes(r, &opts); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if p := r.PostFormValue("profile"); p != "" { // the query's profile is a saved one's name
+		if opts.ProfileInline, err = inlineProfile(p); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	if m := r.FormValue("mappings"); m != "" {
 		var in []struct {
 			TeamID       int64  `json:"teamId"`
@@ -62,27 +68,8 @@ func (s *Server) importFiles(w http.ResponseWriter, r *http.Request) {
 			opts.Mappings = append(opts.Mappings, backend.WorkflowMapping{TeamID: x.TeamID, SourceSystem: x.SourceSystem, RawStatus: x.RawStatus, Stage: backend.Stage(x.Stage)})
 		}
 	}
-	var files []intake.Source
-	for _, fh := range r.MultipartForm.File["file"] {
-		f, err := fh.Open()
-		if err != nil {
-			s.fail(w, r, backend.Errorf(backend.EInvalid, "%s could not be read from the upload.", fh.Filename))
-			return
-		}
-		data, err := io.ReadAll(f)
-		f.Close()
-		if err != nil {
-			s.fail(w, r, backend.Errorf(backend.EInvalid, "%s could not be read from the upload.", fh.Filename))
-			return
-		}
-		files = append(files, intake.Source{Name: fh.Filename, Data: data})
-	}
-	if len(files) == 0 {
-		s.fail(w, r, backend.Errorf(backend.EInvalid, "No file was sent; add files in the field \"file\"."))
-		return
-	}
 	var reports []intake.FileReport
-	err := s.ws.With(func(db *sqlite.DB, _ uint64) error {
+	err = s.ws.With(func(db *sqlite.DB, _ uint64) error {
 		var err error
 		reports, err = intake.Import(r.Context(), db, files, opts, nil)
 		return err

@@ -57,13 +57,15 @@ type itemsState struct {
 	parents  []pendingParent
 	types    map[string]typeHit // raw type → mapped, per table
 	terminal map[string]bool    // status → done or removed
+	unknown  map[string]int     // TypeKey of a type no table knows → index in out.UnknownTypes
 }
 
 type statusKey struct{ team, status string }
 
 type typeHit struct {
-	typ backend.ItemType
-	ok  bool
+	typ     backend.ItemType
+	ok      bool
+	unknown bool // no built-in table knows it (listed in Mapped.UnknownTypes)
 }
 
 // pendingParent is a parent named by a Jira issue id, resolved once every
@@ -108,14 +110,18 @@ func (m *mapper) itemType(v *rowView, s int, tt *typeTable) (backend.ItemType, s
 	hit, seen := m.items.types[raw]
 	if !seen {
 		hit.typ, hit.ok = tt.lookup(raw, m.opts.Types)
+		_, builtin := tt.m[typeKey(raw)]
+		hit.unknown = !builtin
 		m.items.types[raw] = hit
 	}
-	typ, ok := hit.typ, hit.ok
-	if !ok {
-		v.fail(s, raw, fmt.Sprintf("is not an item type Throughline knows%s, so the row is rejected rather than guessed. Known types: %s. Change the type, or choose which item type it is in the import's type mapping.", tt.tool, tt.known))
+	if hit.unknown {
+		m.seeType(raw, hit.typ, v.num)
+	}
+	if !hit.ok {
+		v.fail(s, raw, fmt.Sprintf("is not an item type Throughline knows%s, so the row is rejected rather than guessed. Known types: %s. Change the type in the file, or say which item type it is (Item types on the Import screen, --type on the command line).", tt.tool, tt.known))
 		return "", raw
 	}
-	return typ, raw
+	return hit.typ, raw
 }
 
 // itemTitle reads the title: an empty one is a warning.

@@ -59,7 +59,17 @@ type mapper struct {
 
 	times []time.Time // backing store for *time.Time fields, to spare one allocation each
 	nums8 []float64
+
+	// Live mapping (MapOptions.OnItems): rows before mapped were mapped
+	// while the table was read; emitted items were handed over.
+	mapped, emitted int
+	emitErr         error
+
+	view rowView // the row being mapped, reused
 }
+
+// emitChunk is how many items OnItems receives at a time.
+const emitChunk = 1024
 
 type rowMeta struct {
 	num int
@@ -148,8 +158,10 @@ func (m *mapper) dateCol(r Role) int   { return m.asDate(m.col(r)) }
 func (m *mapper) numberCol(r Role) int { return m.asNumber(m.col(r)) }
 
 // read is pass 1: it buffers the used cells of every row and observes the
-// date and number columns.
-func (m *mapper) read() error {
+// date and number columns. With live set (MapOptions.OnItems), rows that
+// need no decision are mapped with fn as they are read, until the first
+// row that does.
+func (m *mapper) read(live bool, fn func(v *rowView)) error {
 	m.width = len(m.slots)
 	t := m.t
 	for t.Next() {
@@ -179,6 +191,13 @@ func (m *mapper) read() error {
 			}
 		}
 		m.rows = append(m.rows, meta)
+		if live && m.mapped == len(m.rows)-1 && m.decisionFree(dst) {
+			m.mapRow(m.mapped, fn)
+			m.mapped++
+			if m.emitItems(emitChunk); m.emitErr != nil {
+				return m.emitErr
+			}
+		}
 	}
 	if err := t.Err(); err != nil {
 		return err
@@ -192,6 +211,30 @@ func (m *mapper) read() error {
 		m.tableWarn(fmt.Sprintf("has %s hidden in Excel (the first is row %d); hidden rows are read like the others. Delete them from the sheet if they should not be imported.", rows, m.hidden1))
 	}
 	return nil
+}
+
+// decisionFree reports whether a row's date and number cells map the same
+// whatever their columns' decisions: none of them is text.
+func (m *mapper) decisionFree(cells []Cell) bool {
+	for s, c := range cells {
+		if c.Kind == CellText && (m.dates[s] != nil || m.nums[s] != nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// emitItems hands the items mapped since the last call to OnItems once at
+// least n wait (n = 0: any). They are copied: the mapper may still change
+// its own (resolveParents).
+func (m *mapper) emitItems(n int) {
+	waiting := len(m.out.Items) - m.emitted
+	if m.opts.OnItems == nil || m.emitErr != nil || waiting == 0 || waiting < n {
+		return
+	}
+	chunk := slices.Clone(m.out.Items[m.emitted:])
+	m.emitted = len(m.out.Items)
+	m.emitErr = m.opts.OnItems(chunk)
 }
 
 // alloc returns the buffer cells of the next row.
@@ -303,7 +346,7 @@ func (m *mapper) decide() []AmbiguousColumn {
 func (m *mapper) ambiguous(s int) AmbiguousColumn {
 	h := m.t.Headers[m.slots[s]]
 	a := AmbiguousColumn{Column: h.Letter, Header: h.Label()}
-	for i := range m.rows {
+	for i := m.mapped; i < len(m.rows); i++ { // rows mapped live had no text dates
 		c := m.cellsOf(i)[s]
 		if c.Kind != CellText {
 			continue
@@ -323,17 +366,24 @@ func (m *mapper) ambiguous(s int) AmbiguousColumn {
 // column is ambiguous (then only Mapped.AmbiguousDates is set), calls
 // before, maps every row with fn (pass 2) and calls after.
 func (m *mapper) run(before func(), fn func(v *rowView), after func()) error {
-	if err := m.read(); err != nil {
+	live := m.opts.OnItems != nil && m.items != nil
+	if live && before != nil {
+		before()
+	}
+	if err := m.read(live, fn); err != nil {
 		return err
 	}
 	if amb := m.decide(); len(amb) > 0 {
 		m.out.AmbiguousDates = amb
 		return nil
 	}
-	if before != nil {
+	if !live && before != nil {
 		before()
 	}
 	m.each(fn)
+	if m.emitItems(0); m.emitErr != nil {
+		return m.emitErr
+	}
 	if after != nil {
 		after()
 	}
@@ -349,25 +399,34 @@ func (m *mapper) run(before func(), fn func(v *rowView), after func()) error {
 // A cell holding an Excel error value (#N/A, #REF!) in a text column is
 // read as empty, with a warning.
 func (m *mapper) each(fn func(v *rowView)) {
-	v := &rowView{m: m}
-	for i := range m.rows {
-		meta := &m.rows[i]
-		if meta.bad {
-			m.release(i)
-			continue
+	for i := m.mapped; i < len(m.rows); i++ {
+		m.mapRow(i, fn)
+		if m.emitItems(emitChunk); m.emitErr != nil {
+			break
 		}
-		*v = rowView{m: m, num: meta.num, cells: m.cellsOf(i)}
-		for s, c := range v.cells {
-			if c.Kind == CellError && m.dates[s] == nil && m.nums[s] == nil {
-				v.warn(s, c.Text, "is an Excel error value; it is read as empty. Fix the formula in the workbook to import a value.")
-				v.cells[s] = Cell{}
-			}
-		}
-		fn(v)
-		meta.bad = v.bad
-		m.release(i)
 	}
+	m.mapped = len(m.rows)
 	m.chunks = nil
+}
+
+// mapRow maps buffered row i with fn and lets its chunk go once the
+// chunk's last row is mapped.
+func (m *mapper) mapRow(i int, fn func(v *rowView)) {
+	meta := &m.rows[i]
+	defer m.release(i)
+	if meta.bad {
+		return
+	}
+	v := &m.view
+	*v = rowView{m: m, num: meta.num, cells: m.cellsOf(i)}
+	for s, c := range v.cells {
+		if c.Kind == CellError && m.dates[s] == nil && m.nums[s] == nil {
+			v.warn(s, c.Text, "is an Excel error value; it is read as empty. Fix the formula in the workbook to import a value.")
+			v.cells[s] = Cell{}
+		}
+	}
+	fn(v)
+	meta.bad = v.bad
 }
 
 // release lets the collector have a chunk once its last row is mapped.

@@ -32,6 +32,19 @@ type MapOptions struct {
 	// settle an unknown type instead of losing its rows. Added by the
 	// mapping engineer; nil is fine.
 	Types map[string]backend.ItemType
+	// OnItems, when set, receives work items as soon as they are mapped, in
+	// chunks and in file order, while the table is still being read, so a
+	// caller can store them meanwhile. A row whose date and number cells
+	// are all blank or real numbers (Excel serials) needs no per-column
+	// decision and is mapped at once; from the first row that has one of
+	// them written as text, the rest wait for the decisions as without
+	// OnItems. Mapped.Items still holds every item, in its final form: a
+	// parent given as a Jira issue id is resolved only at the end of the
+	// table, so callers link parents from Mapped.Items. When the table
+	// turns out to have ambiguous date columns, items were handed over but
+	// Mapped has none: the caller discards what it received. An error from
+	// OnItems stops the read and is returned by MapTable.
+	OnItems func([]backend.ImportItem) error
 }
 
 // Profile is a named column mapping the user saved for a kind of table.
@@ -67,6 +80,9 @@ type Mapped struct {
 	Rejected int
 	// Statuses seen, for the status-mapping step.
 	Statuses []StatusSeen
+	// UnknownTypes are the raw item types no built-in table knows, in the
+	// order they first appear, for the type-mapping step (settled or not).
+	UnknownTypes []TypeSeen
 	// AmbiguousDates lists date columns whose day/month order the data
 	// cannot decide; the UI asks, the CLI takes --date-order.
 	AmbiguousDates []AmbiguousColumn

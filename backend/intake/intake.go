@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -36,6 +37,9 @@ type Options struct {
 	DateOrder imports.DateOrder // for date columns whose order the data cannot decide
 	Profile   string            // a saved column-mapping profile's name
 	DryRun    bool              // report without writing
+	// ProfileInline is a column mapping not (yet) saved, from the mapping
+	// editor; when set it is used instead of Profile.
+	ProfileInline *imports.Profile
 	// AllOrNothing stores nothing from a file that has rejected rows; by
 	// default the other rows are stored and the rejected ones reported.
 	AllOrNothing bool
@@ -43,6 +47,10 @@ type Options struct {
 	// saved before the import. Statuses still unmapped after that get the
 	// proposed default when there is one (DefaultStage).
 	Mappings []backend.WorkflowMapping
+	// Types say which item type a raw type no built-in table knows is
+	// (raw type → type); saved before the import (not on a dry run) and
+	// used, with the choices saved before, as defaults from then on.
+	Types map[string]backend.ItemType
 	// Reader options (encoding, delimiter overrides).
 	Read imports.Options
 }
@@ -122,6 +130,7 @@ type FileReport struct {
 	Warnings       []Problem                     `json:"warnings"`
 	Statuses       []StatusReport                `json:"statuses"`
 	AmbiguousDates []imports.AmbiguousColumn     `json:"ambiguous_dates"`
+	UnknownTypes   []imports.TypeSeen            `json:"unknown_types"` // raw types no built-in table knows, settled or not
 	Sheets         []SheetReport                 `json:"sheets"`
 	SHA256         string                        `json:"sha256"`
 	Encoding       string                        `json:"encoding,omitempty"`
@@ -161,8 +170,8 @@ func Import(ctx context.Context, db *sqlite.DB, files []Source, opts Options, pr
 	if err != nil {
 		loc = time.UTC
 	}
-	var profile *imports.Profile
-	if opts.Profile != "" {
+	profile := opts.ProfileInline
+	if profile == nil && opts.Profile != "" {
 		js, err := db.MappingProfile(ctx, opts.Profile)
 		if err != nil {
 			return nil, err
@@ -171,6 +180,9 @@ func Import(ctx context.Context, db *sqlite.DB, files []Source, opts Options, pr
 		if err := json.Unmarshal([]byte(js), profile); err != nil {
 			return nil, fmt.Errorf("read mapping profile %q: %w", opts.Profile, err)
 		}
+	}
+	if opts.Types, err = typeChoices(ctx, db, opts.Types, opts.DryRun); err != nil {
+		return nil, err
 	}
 	if !opts.DryRun {
 		for _, m := range opts.Mappings {
@@ -195,43 +207,99 @@ func Import(ctx context.Context, db *sqlite.DB, files []Source, opts Options, pr
 	return reports, nil
 }
 
-// importOne reads, maps and stores one file.
+// importOne reads, maps and stores one file. Reading and storing overlap:
+// the store's transaction starts first, and items reach it while the file
+// is still being read (imports.MapOptions.OnItems, sqlite.ApplyStream).
+// Whatever ends the file early — a read error, ambiguous dates, rejected
+// rows under all-or-nothing, a dry run — rolls the transaction back.
 func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *time.Location, profile *imports.Profile) FileReport {
 	sum := sha256.Sum256(f.Data)
 	rep := FileReport{Path: f.Name, SHA256: hex.EncodeToString(sum[:]), DryRun: opts.DryRun, Records: map[string]backend.KindCounts{},
-		Rejected: []Problem{}, Warnings: []Problem{}, Statuses: []StatusReport{}, AmbiguousDates: []imports.AmbiguousColumn{}, Sheets: []SheetReport{}}
-	payload, batch, err := readFile(f, opts, loc, profile, &rep)
-	if err != nil {
-		rep.Error = backend.ErrorMessage(err)
-		if backend.ErrorCode(err) == backend.EInternal {
-			rep.Error = fmt.Sprintf("%s could not be read: %v", f.Name, err)
-		}
-		return rep
-	}
-	if len(rep.AmbiguousDates) > 0 {
-		rep.Error = fmt.Sprintf("%s has date columns whose day/month order cannot be told from the data (%s); choose day-first or month-first (--date-order dmy|mdy) and import again.", f.Name, ambiguousList(rep.AmbiguousDates))
-		return rep
-	}
+		Rejected: []Problem{}, Warnings: []Problem{}, Statuses: []StatusReport{}, AmbiguousDates: []imports.AmbiguousColumn{}, UnknownTypes: []imports.TypeSeen{}, Sheets: []SheetReport{}}
 	if at, ok, err := db.LastImportOf(ctx, rep.SHA256); err == nil && ok {
 		rep.PreviouslyAt = at.Format(time.RFC3339)
 	}
-	if err := resolveStatuses(ctx, db, &rep, opts.DryRun, opts.Mappings); err != nil {
-		rep.Error = backend.ErrorMessage(err)
-		return rep
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// The reader goroutine owns rep until it is done; read is closed then.
+	chunks := make(chan []backend.ImportItem, 4)
+	type readResult struct {
+		payload backend.ImportPayload
+		batch   backend.ImportBatch
+		err     error
 	}
-	if rep.RowsRejected > 0 && opts.AllOrNothing {
-		rep.Error = fmt.Sprintf("%d rows were rejected, so nothing from %s was stored (all or nothing).", rep.RowsRejected, f.Name)
-		return rep
+	read := make(chan readResult, 1)
+	go func() {
+		defer close(chunks)
+		send := func(items []backend.ImportItem) error {
+			select {
+			case chunks <- items:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		payload, batch, err := readFile(f, opts, loc, profile, &rep, send)
+		read <- readResult{payload, batch, err}
+	}()
+
+	var (
+		readErr   error // the file could not be read (rep.Error says how)
+		stopped   bool  // Finish refused the file after reading it; rep.Error says why
+		proposals []backend.WorkflowMapping
+		finished  bool
+	)
+	finish := func() (backend.ImportBatch, backend.ImportPayload, error) {
+		r := <-read
+		finished = true
+		switch {
+		case r.err != nil:
+			readErr = r.err
+			return r.batch, r.payload, r.err
+		case len(rep.AmbiguousDates) > 0:
+			stopped = true
+			rep.Error = fmt.Sprintf("%s has date columns whose day/month order cannot be told from the data (%s); choose day-first or month-first (--date-order dmy|mdy) and import again.", f.Name, ambiguousList(rep.AmbiguousDates))
+			return r.batch, r.payload, errStopped
+		}
+		var err error
+		if proposals, err = resolveStatuses(ctx, db, &rep, opts.Mappings); err != nil {
+			stopped = true
+			rep.Error = backend.ErrorMessage(err)
+			return r.batch, r.payload, errStopped
+		}
+		if rep.RowsRejected > 0 && opts.AllOrNothing {
+			stopped = true
+			rep.Error = fmt.Sprintf("%d rows were rejected, so nothing from %s was stored (all or nothing).", rep.RowsRejected, f.Name)
+			return r.batch, r.payload, errStopped
+		}
+		problems, _ := json.Marshal(append(append([]Problem{}, rep.Rejected...), rep.Warnings...))
+		r.batch.ProblemsJSON = string(problems)
+		return r.batch, r.payload, nil
 	}
-	problems, _ := json.Marshal(append(append([]Problem{}, rep.Rejected...), rep.Warnings...))
-	batch.ProblemsJSON = string(problems)
+	start := backend.ImportBatch{FileName: f.Name, SHA256: rep.SHA256, SizeBytes: int64(len(f.Data))}
 	def := sqlite.ImportDefaults{Team: opts.Team, Program: opts.Program}
-	store := db.ApplyFile
-	if opts.DryRun {
-		store = db.PreviewFile
+	res, err := db.ApplyStream(ctx, sqlite.FileStream{Batch: start, Items: chunks, Finish: finish}, def, !opts.DryRun)
+	if !finished {
+		cancel() // the store failed first: stop the reader before rep is read
+		<-read
 	}
-	res, err := store(ctx, batch, payload, def)
-	if err != nil {
+	if len(proposals) > 0 && !opts.DryRun {
+		if perr := saveProposals(context.WithoutCancel(ctx), db, proposals); perr != nil && err == nil {
+			rep.Error = backend.ErrorMessage(perr)
+			return rep
+		}
+	}
+	switch {
+	case readErr != nil:
+		rep.Error = backend.ErrorMessage(readErr)
+		if backend.ErrorCode(readErr) == backend.EInternal {
+			rep.Error = fmt.Sprintf("%s could not be read: %v", f.Name, readErr)
+		}
+		return rep
+	case stopped:
+		return rep
+	case err != nil:
 		rep.Error = storeError(f.Name, err)
 		return rep
 	}
@@ -245,6 +313,10 @@ func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *
 	}
 	return rep
 }
+
+// errStopped is Finish's answer for a file it refused after reading it
+// (the report says why): the store rolls back.
+var errStopped = errors.New("import stopped")
 
 func storeError(file string, err error) string {
 	if backend.ErrorCode(err) != backend.EInternal {
@@ -262,7 +334,8 @@ func ambiguousList(cols []imports.AmbiguousColumn) string {
 }
 
 // readFile opens a file and maps each of its sheets.
-func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport) (backend.ImportPayload, backend.ImportBatch, error) {
+// onItems receives work items while the file is read (see importOne).
+func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport, onItems func([]backend.ImportItem) error) (backend.ImportPayload, backend.ImportBatch, error) {
 	var payload backend.ImportPayload
 	batch := backend.ImportBatch{FileName: f.Name, SHA256: rep.SHA256, SizeBytes: int64(len(f.Data))}
 	file, err := imports.Open(f.Name, bytes.NewReader(f.Data), int64(len(f.Data)), opts.Read)
@@ -294,7 +367,7 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 		}
 		sr.Preview, sr.HeaderRow = preview(tbl), tbl.HeaderRow
 		m, err := imports.MapTable(tbl, imports.MapOptions{Format: opts.Format, Team: opts.Team, Program: opts.Program,
-			DateOrder: opts.DateOrder, Location: loc, Profile: profile})
+			DateOrder: opts.DateOrder, Location: loc, Profile: profile, Types: opts.Types, OnItems: onItems})
 		if rep.Encoding == "" {
 			rep.Encoding, batch.Encoding = tbl.Encoding, tbl.Encoding
 			if tbl.Delimiter != 0 {
@@ -330,7 +403,7 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 	}
 	rep.Format = strings.Join(formats, "+")
 	batch.Format, batch.Sheet, batch.RowsRead, batch.Rejected = rep.Format, strings.Join(names, ", "), rep.RowsRead, rep.RowsRejected
-	mapping, _ := json.Marshal(map[string]any{"format": opts.Format, "team": opts.Team, "program": opts.Program, "date_order": opts.DateOrder.String(), "profile": opts.Profile})
+	mapping, _ := json.Marshal(map[string]any{"format": opts.Format, "team": opts.Team, "program": opts.Program, "date_order": opts.DateOrder.String(), "profile": opts.Profile, "types": opts.Types})
 	batch.MappingJSON = string(mapping)
 	return payload, batch, nil
 }
@@ -349,7 +422,11 @@ func skippedList(sheets []SheetReport) string {
 
 // addMapped adds a mapped sheet's rows, problems and statuses to the file's.
 func addMapped(p *backend.ImportPayload, m imports.Mapped, rep *FileReport) {
-	p.Items = append(p.Items, m.Items...)
+	if p.Items == nil {
+		p.Items = m.Items // one sheet: no copy of a list that can hold 200,000 items
+	} else {
+		p.Items = append(p.Items, m.Items...)
+	}
 	for _, c := range m.Changes {
 		p.History = append(p.History, backend.ImportHistoryRow{SourceSystem: c.SourceSystem, Key: c.Key, Change: c.Change, File: m.File, Sheet: m.Sheet, Row: c.Row})
 	}
@@ -374,6 +451,7 @@ func addMapped(p *backend.ImportPayload, m imports.Mapped, rep *FileReport) {
 		rep.Statuses = append(rep.Statuses, StatusReport{StatusSeen: s})
 	}
 	rep.AmbiguousDates = append(rep.AmbiguousDates, m.AmbiguousDates...)
+	addTypes(rep, m.UnknownTypes)
 }
 
 func toProblem(p imports.Problem) Problem {

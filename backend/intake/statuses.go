@@ -19,10 +19,15 @@ import (
 //
 // chosen are the mappings the user picked for this import: a dry run does
 // not save them but reports the statuses as they will map.
-func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun bool, chosen []backend.WorkflowMapping) error {
+//
+// The proposals are returned, not saved: the file's import transaction may
+// be open (it holds the write lock), so the caller saves them afterwards
+// (saveProposals). Reading here is fine meanwhile.
+func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, chosen []backend.WorkflowMapping) ([]backend.WorkflowMapping, error) {
+	var proposals []backend.WorkflowMapping
 	_, teams, err := db.Structure(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	teamID := map[string]int64{}
 	for _, t := range teams {
@@ -30,7 +35,7 @@ func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun
 	}
 	mappings, err := db.WorkflowMappings(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	type key struct {
 		team   int64
@@ -66,11 +71,7 @@ func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun
 		if !ok {
 			if stage, ok = backend.DefaultStage(s.SourceSystem, s.Status, s.Category); ok {
 				s.Proposed = true
-				if !dryRun {
-					if err := db.SaveWorkflowMapping(ctx, backend.WorkflowMapping{SourceSystem: s.SourceSystem, RawStatus: s.Status, Stage: stage}); err != nil {
-						return err
-					}
-				}
+				proposals = append(proposals, backend.WorkflowMapping{SourceSystem: s.SourceSystem, RawStatus: s.Status, Stage: stage})
 			}
 		}
 		s.Stage = stage
@@ -81,6 +82,17 @@ func resolveStatuses(ctx context.Context, db *sqlite.DB, rep *FileReport, dryRun
 		rep.Statuses = append(rep.Statuses, *s)
 	}
 	sort.SliceStable(rep.Statuses, func(i, j int) bool { return rep.Statuses[i].Count > rep.Statuses[j].Count })
+	return proposals, nil
+}
+
+// saveProposals saves the default stage mappings resolveStatuses proposed,
+// so the metrics can use them.
+func saveProposals(ctx context.Context, db *sqlite.DB, proposals []backend.WorkflowMapping) error {
+	for _, m := range proposals {
+		if err := db.SaveWorkflowMapping(ctx, m); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -28,6 +28,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	dateOrder := fs.String("date-order", "", "dmy or mdy, for date columns whose order the data cannot decide")
 	allOrNothing := fs.Bool("all-or-nothing", false, "store nothing from a file with rejected rows")
+	types := typeFlag{}
+	fs.Var(types, "type", `"Raw Name=story": the item type of a raw type Throughline does not know (repeatable; saved for later imports)`)
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -38,7 +40,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(files) == 0 {
 		return usageError{"name at least one file to import"}
 	}
-	opts := intake.Options{Team: *team, Program: *program, Profile: *profile, DryRun: *dryRun, AllOrNothing: *allOrNothing}
+	opts := intake.Options{Team: *team, Program: *program, Profile: *profile, DryRun: *dryRun, AllOrNothing: *allOrNothing, Types: types}
 	switch *format {
 	case "auto", "":
 	case "jira", "ado", "rally", "stages", "template":
@@ -139,6 +141,7 @@ func printImport(stdout, stderr io.Writer, reports []intake.FileReport) {
 		for _, p := range r.Warnings {
 			fmt.Fprintln(stderr, problemLine(r.Path, p, "warning"))
 		}
+		printUnknownTypes(stderr, r)
 	}
 }
 
