@@ -3,6 +3,7 @@ import { DrilldownPanel } from '../features/drilldown/components/DrilldownPanel'
 import { MetricsDocument } from '../features/drilldown/components/MetricsDocument';
 import { DropOverlay } from '../features/import/components/DropOverlay';
 import { ImportScreen, type IncomingFiles } from '../features/import/components/ImportScreen';
+import { useShellImportFiles } from '../features/import/useShellImportFiles';
 import { useWindowFileDrop } from '../features/import/useWindowFileDrop';
 import { OverviewScreen, type OverviewReady } from '../features/overview/components/Overview';
 import { usePortfolio } from '../features/portfolio/api';
@@ -60,6 +61,11 @@ export function App() {
   const dragging = useWindowFileDrop((candidates) => {
     go('import');
     setIncoming((prev) => ({ seq: (prev?.seq ?? 0) + 1, candidates }));
+  });
+  // File › Import Files… in the desktop window's native menu: the picked files, as if dropped.
+  useShellImportFiles((candidates, skipped) => {
+    go('import');
+    setIncoming((prev) => ({ seq: (prev?.seq ?? 0) + 1, candidates, skipped }));
   });
   const startImport = useCallback(() => {
     navigate('import');

@@ -11,6 +11,8 @@ export interface ShellBridge {
   NewPortfolioDialog(): Promise<boolean>;
   /** Self-test hook: receives a JSON summary of what the overview rendered. */
   Report(json: string): Promise<void>;
+  /** Shows the native dialog for files to import; resolves to the picked files, staged (see StagedFile). */
+  ImportFilesDialog?(): Promise<unknown>;
 }
 
 /** WailsRuntime is the part of the injected Wails runtime (window.runtime) we use. */
@@ -64,7 +66,7 @@ function apiErrorFromBody(body: unknown, status: number): ApiError {
 /** RequestBody is a JSON value, or a multipart form (file uploads) sent as the browser encodes it. */
 type RequestBody = { json: unknown } | { form: FormData } | undefined;
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: RequestBody, signal?: AbortSignal): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: RequestBody, signal?: AbortSignal): Promise<T> {
   if (!path.startsWith('/api/')) {
     throw new Error(`backend: ${path} is not an API path`);
   }
@@ -205,6 +207,80 @@ export function onPortfolioChanged(callback: () => void): () => void {
   if (typeof eventsOn !== 'function') return () => {};
   const off = eventsOn('portfolio:changed', () => callback());
   return typeof off === 'function' ? off : () => {};
+}
+
+/**
+ * StagedFile is a file picked in the desktop window's native dialog (File › Import Files…, or the
+ * Import screen's button): Go keeps its path and gives the page an id good for one fetch of its
+ * bytes. error says why it cannot be imported (a folder, gone, too large); then id is "".
+ */
+export interface StagedFile {
+  id: string;
+  name: string;
+  size: number;
+  /** modified is the file's modification time in milliseconds, as File.lastModified. */
+  modified: number;
+  error: string;
+}
+
+/** decodeStagedFiles reads the list Go sends with "import:files" or returns from ImportFilesDialog. */
+export function decodeStagedFiles(value: unknown): StagedFile[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((f) => {
+    const v = isRecord(f) ? f : {};
+    const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+    return {
+      id: typeof v.id === 'string' ? v.id : '',
+      name: typeof v.name === 'string' ? v.name : '',
+      size: n(v.size),
+      modified: n(v.modified),
+      error: typeof v.error === 'string' ? v.error : '',
+    };
+  });
+}
+
+/**
+ * nativeFilePicker returns the desktop window's "pick files to import" call (the native dialog),
+ * or null in a browser, where an <input type=file> does the job.
+ */
+export function nativeFilePicker(): (() => Promise<StagedFile[]>) | null {
+  const shell = desktopShell();
+  const pick = shell?.ImportFilesDialog;
+  if (!shell || typeof pick !== 'function') return null;
+  return async () => decodeStagedFiles(await pick.call(shell));
+}
+
+/**
+ * onImportFiles subscribes to the desktop "import:files" event (File › Import Files… in the native
+ * menu) and returns the unsubscribe function. A no-op in a browser.
+ */
+export function onImportFiles(callback: (files: StagedFile[]) => void): () => void {
+  const eventsOn = typeof window === 'undefined' ? undefined : window.runtime?.EventsOn;
+  if (typeof eventsOn !== 'function') return () => {};
+  const off = eventsOn('import:files', (data) => callback(decodeStagedFiles(data)));
+  return typeof off === 'function' ? off : () => {};
+}
+
+/** fetchStagedFile fetches a picked file's bytes (once: the id is then spent) as a File named as on disk. */
+export async function fetchStagedFile(staged: StagedFile, signal?: AbortSignal): Promise<File> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/import/staged/${encodeURIComponent(staged.id)}`, { method: 'GET', signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError('network', 'Cannot reach the Throughline backend.', 0);
+  }
+  if (!response.ok) {
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = undefined;
+    }
+    throw apiErrorFromBody(parsed, response.status);
+  }
+  const bytes = await response.arrayBuffer();
+  return new File([bytes], staged.name, { lastModified: staged.modified || Date.now() });
 }
 
 /** reportSelfTest hands the self-test summary to Go; does nothing outside the desktop window. */
@@ -614,4 +690,150 @@ export async function getMetricTrace(q: TraceQuery, signal?: AbortSignal): Promi
 /** getMetricsDocs loads docs/metrics.md, cut into sections. */
 export async function getMetricsDocs(): Promise<MetricsDocSection[]> {
   return decodeMetricsDocs(await apiGet<unknown>('/api/docs/metrics'));
+}
+
+// ---------------------------------------------------------------------------
+// Column mapping: GET /api/import/formats, POST /api/import/columns and the saved profiles under
+// /api/mappings/profiles. A profile maps a table's headers (as the file writes them) to the roles
+// of one format, for tables no format recognises (PRODUCT §7).
+
+/** MappingRole is a role a column can play in a format ("key", "title", "created"…). */
+export interface MappingRole {
+  role: string;
+  /** name is the header the tool or Throughline's template writes for it ("Issue key"). */
+  name: string;
+  required: boolean;
+  /** repeated: every column given the role is read (Jira's Sprint columns); otherwise one column. */
+  repeated: boolean;
+}
+
+/** MappingFormat is a layout a table can be mapped to; jira_history comes once per variant. */
+export interface MappingFormat {
+  format: string;
+  variant: string;
+  name: string;
+  /** kind is "items", "history", or the format's own name for the other sheets. */
+  kind: string;
+  /** anyOf: at least one of these roles must be mapped (empty when none). */
+  anyOf: string[];
+  roles: MappingRole[];
+}
+
+/** MappingProfile is a column mapping: header → role, for one format. */
+export interface MappingProfile {
+  name: string;
+  format: string;
+  columns: Record<string, string>;
+}
+
+/** SavedMappingProfile is a stored profile; problem says why it cannot be used as it is ("" when it can). */
+export interface SavedMappingProfile extends MappingProfile {
+  problem: string;
+}
+
+/** TableColumn is one column of a sheet: letter, header ("" when the header cell is empty), first values. */
+export interface TableColumn {
+  letter: string;
+  header: string;
+  samples: string[];
+}
+
+/** ColumnProposal is a starting mapping of a sheet for one format. */
+export interface ColumnProposal {
+  format: string;
+  variant: string;
+  columns: Record<string, string>;
+}
+
+/** TableColumns is one sheet (or a text file's table) as the mapping editor shows it. */
+export interface TableColumns {
+  sheet: string;
+  headerRow: number;
+  columns: TableColumn[];
+  /** format, variant: what the headers were recognised as; "" when nothing recognised them. */
+  format: string;
+  variant: string;
+  proposals: ColumnProposal[];
+  /** error says why the sheet cannot be read; "" when it can. */
+  error: string;
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec(value))) if (typeof v === 'string' && v) out[k] = v;
+  return out;
+}
+
+function strList(value: unknown): string[] {
+  return list(value).filter((x): x is string => typeof x === 'string');
+}
+
+function decodeMappingFormat(value: unknown): MappingFormat {
+  const v = rec(value);
+  return {
+    format: str(v.format),
+    variant: str(v.variant),
+    name: str(v.name),
+    kind: str(v.kind),
+    anyOf: strList(v.anyOf),
+    roles: list(v.roles).map((r) => {
+      const x = rec(r);
+      return { role: str(x.role), name: str(x.name), required: x.required === true, repeated: x.repeated === true };
+    }),
+  };
+}
+
+function decodeProfile(value: unknown): SavedMappingProfile {
+  const v = rec(value);
+  return { name: str(v.name), format: str(v.format), columns: stringRecord(v.columns), problem: str(v.problem) };
+}
+
+/** decodeTableColumns reads one sheet of POST /api/import/columns. */
+export function decodeTableColumns(value: unknown): TableColumns {
+  const v = rec(value);
+  return {
+    sheet: str(v.sheet),
+    headerRow: num(v.headerRow) ?? 0,
+    columns: list(v.columns).map((c) => {
+      const x = rec(c);
+      return { letter: str(x.letter), header: str(x.header), samples: strList(x.samples) };
+    }),
+    format: str(v.format),
+    variant: str(v.variant),
+    proposals: list(v.proposals).map((p) => {
+      const x = rec(p);
+      return { format: str(x.format), variant: str(x.variant), columns: stringRecord(x.columns) };
+    }),
+    error: str(v.error),
+  };
+}
+
+/** getMappingFormats loads the formats a table can be mapped to, with their roles. */
+export async function getMappingFormats(): Promise<MappingFormat[]> {
+  return list(rec(await apiGet<unknown>('/api/import/formats')).formats).map(decodeMappingFormat);
+}
+
+/** readTableColumns reads a file's sheets for the mapping editor (columns, samples, proposals); nothing is stored. */
+export async function readTableColumns(file: File, signal?: AbortSignal): Promise<TableColumns[]> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const body = await apiPostForm<unknown>('/api/import/columns', form, signal);
+  return list(rec(body).sheets).map(decodeTableColumns);
+}
+
+/** getMappingProfiles loads the saved column-mapping profiles, by name. */
+export async function getMappingProfiles(): Promise<SavedMappingProfile[]> {
+  return list(rec(await apiGet<unknown>('/api/mappings/profiles')).profiles).map(decodeProfile);
+}
+
+/** saveMappingProfile saves (or replaces) a profile; resolves to it as saved (a name differing only in case keeps the saved spelling). */
+export async function saveMappingProfile(profile: MappingProfile): Promise<MappingProfile> {
+  const body = await request<unknown>('PUT', '/api/mappings/profiles', { json: profile });
+  const { name, format, columns } = decodeProfile(rec(body).profile);
+  return { name, format, columns };
+}
+
+/** deleteMappingProfile deletes a saved profile by name. */
+export async function deleteMappingProfile(name: string): Promise<void> {
+  await request<unknown>('DELETE', `/api/mappings/profiles/${encodeURIComponent(name)}`);
 }

@@ -36,6 +36,27 @@ export interface StatusReport {
   proposed: boolean;
 }
 
+/** ItemType is one of Throughline's work-item types. */
+export type ItemType = 'epic' | 'feature' | 'story' | 'bug' | 'enabler' | 'task' | 'risk' | 'debt' | 'subtask';
+
+/** ITEM_TYPES are the item types, as the backend lists them (backend.ItemTypes). */
+export const ITEM_TYPES: readonly ItemType[] = ['epic', 'feature', 'story', 'bug', 'enabler', 'task', 'risk', 'debt', 'subtask'];
+
+/** isItemType tells whether a string is one of ITEM_TYPES. */
+export function isItemType(value: string): value is ItemType {
+  return (ITEM_TYPES as readonly string[]).includes(value);
+}
+
+/** UnknownType is a raw item type in a file that no built-in table knows, with how many rows have it. */
+export interface UnknownType {
+  sourceSystem: string;
+  rawType: string;
+  count: number;
+  firstRow: number;
+  /** type is what the choices sent (or saved by an earlier import) make of it; "" = its rows are rejected. */
+  type: ItemType | '';
+}
+
 /** AmbiguousDateColumn is a date column whose values read both day-first and month-first. */
 export interface AmbiguousDateColumn {
   column: string;
@@ -86,6 +107,7 @@ export interface FileReport {
   warnings: ImportProblem[];
   statuses: StatusReport[];
   ambiguousDates: AmbiguousDateColumn[];
+  unknownTypes: UnknownType[];
   sheets: SheetReport[];
   sha256: string;
   encoding: string;
@@ -146,6 +168,8 @@ export interface ImportOptions {
   dateOrder?: DateOrder;
   allOrNothing?: boolean;
   mappings?: StatusMapping[];
+  /** types say which item type a raw type no built-in table knows is (raw type → item type). */
+  types?: Record<string, ItemType>;
 }
 
 /** TeamName is a team the default-team picker offers, with its program. */
@@ -247,6 +271,11 @@ export function decodeFileReport(value: unknown): FileReport {
       const x = rec(a);
       return { column: str(x.column), header: str(x.header), examples: strings(x.examples) };
     }),
+    unknownTypes: list(v.unknown_types).map((u) => {
+      const x = rec(u);
+      const type = str(x.type);
+      return { sourceSystem: str(x.sourceSystem), rawType: str(x.rawType), count: int(x.count), firstRow: int(x.firstRow), type: isItemType(type) ? type : '' };
+    }),
     sheets: list(v.sheets).map(decodeSheet),
     sha256: str(v.sha256),
     encoding: str(v.encoding),
@@ -326,6 +355,7 @@ export async function importFile(file: File, opts: ImportOptions, signal?: Abort
   const form = new FormData();
   form.append('file', file, file.name);
   if (opts.mappings && opts.mappings.length > 0) form.append('mappings', JSON.stringify(opts.mappings));
+  if (opts.types && Object.keys(opts.types).length > 0) form.append('types', JSON.stringify(opts.types));
   const body = await apiPostForm<unknown>(`/api/import?${importQuery(opts)}`, form, signal);
   const first = list(rec(body).files)[0];
   if (first === undefined) throw new Error(`The backend sent no report for ${file.name}.`);

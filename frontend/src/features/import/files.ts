@@ -19,12 +19,14 @@ export interface Candidate {
 }
 
 /** SkipReason says why a candidate was not added. */
-export type SkipReason = 'lock' | 'hidden' | 'type' | 'duplicate' | 'too-many';
+export type SkipReason = 'lock' | 'hidden' | 'type' | 'duplicate' | 'too-many' | 'unreadable';
 
 /** SkippedFile is a candidate left out, with the reason. */
 export interface SkippedFile {
   path: string;
   reason: SkipReason;
+  /** detail is the backend's sentence for an unreadable file (a picked file that is gone, a folder…). */
+  detail?: string;
 }
 
 function baseName(path: string): string {
@@ -109,6 +111,8 @@ export function skipNote(s: SkippedFile): string {
       return `${s.path} is already in the list.`;
     case 'too-many':
       return `${s.path} was not added: at most ${MAX_FILES} files at a time.`;
+    case 'unreadable':
+      return `${s.path} was not added. ${s.detail || 'It could not be read; add it again.'}`;
   }
 }
 

@@ -4,8 +4,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { errorMessage } from '../../lib/backend';
-import { importFile, type DateOrder, type FileReport, type Stage, type TeamName } from './api';
+import { type DateOrder, type FileReport, type ItemType, type Stage, type TeamName } from './api';
+import { effectiveMapping, importFileMapped, type ColumnMapping } from './columnMapping';
 import { fileIdentity, sortCandidates, type Candidate, type SkippedFile } from './files';
+import { gatherTypes, reportHasType, typesToSend, type TypeChoice, type TypeRow } from './itemTypes';
 import { gatherStatuses, mappingsToSave, type StatusRow } from './statuses';
 
 /** PreviewState is where a file's dry run stands; a file being read again keeps its last report to show. */
@@ -25,6 +27,8 @@ export interface PendingFile {
   format: string;
   /** dateOrder answers the file's ambiguous date columns. */
   dateOrder?: DateOrder;
+  /** mapping is the file's own column mapping (Map columns…); it wins over the profile chosen for every file. */
+  mapping?: ColumnMapping;
   preview: PreviewState;
 }
 
@@ -74,7 +78,8 @@ type Action =
   | { type: 'read'; id: number; token: number; report: FileReport }
   | { type: 'failed'; id: number; token: number; message: string }
   | { type: 'requeue'; ids?: readonly number[] }
-  | { type: 'set'; id: number; dateOrder?: DateOrder; format?: string };
+  | { type: 'set'; id: number; dateOrder?: DateOrder; format?: string; mapping?: ColumnMapping | null }
+  | { type: 'requeue-unmapped' };
 
 function requeue(f: PendingFile): PendingFile {
   const previous = shownReport(f);
@@ -100,9 +105,17 @@ function reducer(files: PendingFile[], action: Action): PendingFile[] {
     case 'set':
       return files.map((f) =>
         f.id === action.id
-          ? requeue({ ...f, dateOrder: action.dateOrder ?? f.dateOrder, format: action.format ?? f.format })
+          ? requeue({
+              ...f,
+              dateOrder: action.dateOrder ?? f.dateOrder,
+              format: action.format ?? f.format,
+              mapping: action.mapping === undefined ? f.mapping : (action.mapping ?? undefined),
+            })
           : f,
       );
+    case 'requeue-unmapped':
+      // The files without a mapping of their own, and the one whose reading was stopped.
+      return files.map((f) => (f.mapping && f.preview.kind !== 'reading' ? f : requeue(f)));
   }
 }
 
@@ -118,6 +131,9 @@ export function useImportSession(teams: readonly TeamName[]) {
   const [defaults, setDefaultsState] = useState<Defaults>({ team: '', program: '' });
   const [allOrNothing, setAllOrNothing] = useState(false);
   const [choices, setChoices] = useState<ReadonlyMap<string, Stage>>(new Map());
+  // Item types chosen for raw types no table knows, by typeKey; the ref is for requests.
+  const [typeChoices, setTypeChoices] = useState<ReadonlyMap<string, TypeChoice>>(new Map());
+  const typeChoicesRef = useRef(typeChoices);
   const [run, setRun] = useState<RunState>({ kind: 'idle' });
   const nextId = useRef(1);
   const nextToken = useRef(1);
@@ -125,6 +141,9 @@ export function useImportSession(teams: readonly TeamName[]) {
   const runAbort = useRef<AbortController | null>(null);
   // The defaults as of the last change, for requests started outside a render.
   const defaultsRef = useRef(defaults);
+  // The saved profile that maps every file without a mapping of its own ("" = none).
+  const [profile, setProfileState] = useState('');
+  const profileRef = useRef(profile);
 
   // Previews run one at a time, in the order the files were added.
   useEffect(() => {
@@ -137,7 +156,13 @@ export function useImportSession(teams: readonly TeamName[]) {
     previewAbort.current = { id: next.id, controller };
     dispatch({ type: 'reading', id: next.id, token });
     const { team, program } = defaultsRef.current;
-    importFile(next.file, { dryRun: true, team, program, format: next.format, dateOrder: next.dateOrder }, controller.signal).then(
+    const types = typesToSend(typeChoicesRef.current);
+    importFileMapped(
+      next.file,
+      { dryRun: true, team, program, format: next.format, dateOrder: next.dateOrder, types },
+      effectiveMapping(next.mapping, profileRef.current),
+      controller.signal,
+    ).then(
       (report) => dispatch({ type: 'read', id: next.id, token, report }),
       (err: unknown) => {
         if (!isAbort(err)) dispatch({ type: 'failed', id: next.id, token, message: errorMessage(err) });
@@ -213,6 +238,27 @@ export function useImportSession(teams: readonly TeamName[]) {
     [abortPreviewOf],
   );
 
+  /** setMapping gives a file its own column mapping (null drops it); the file is read again with it. */
+  const setMapping = useCallback(
+    (id: number, mapping: ColumnMapping | null) => {
+      abortPreviewOf([id]);
+      dispatch({ type: 'set', id, mapping });
+    },
+    [abortPreviewOf],
+  );
+
+  /** setProfile chooses the saved profile for every file without a mapping of its own ("" = none); those are read again. */
+  const setProfile = useCallback(
+    (name: string) => {
+      if (profileRef.current === name) return;
+      profileRef.current = name;
+      setProfileState(name);
+      abortPreviewOf();
+      dispatch({ type: 'requeue-unmapped' });
+    },
+    [abortPreviewOf],
+  );
+
   /** setDefaults changes the defaults; the previews are read again with them. */
   const setDefaults = useCallback(
     (next: Defaults) => {
@@ -229,6 +275,31 @@ export function useImportSession(teams: readonly TeamName[]) {
   const chooseStage = useCallback((key: string, stage: Stage) => {
     setChoices((prev) => new Map(prev).set(key, stage));
   }, []);
+
+  /** chooseType settles a raw type; the files that have it (or are being read) are read again with the choice. */
+  const chooseType = useCallback(
+    (key: string, rawType: string, type: ItemType) => {
+      const next = new Map(typeChoicesRef.current).set(key, { rawType, type });
+      typeChoicesRef.current = next;
+      setTypeChoices(next);
+      const ids = files.filter((f) => f.preview.kind === 'reading' || reportHasType(shownReport(f), key)).map((f) => f.id);
+      if (ids.length === 0) return;
+      abortPreviewOf(ids);
+      dispatch({ type: 'requeue', ids });
+    },
+    [files, abortPreviewOf],
+  );
+
+  const types: TypeRow[] = useMemo(
+    () =>
+      gatherTypes(
+        files.flatMap((f) => {
+          const report = shownReport(f);
+          return report && !report.error ? [{ name: f.path, report }] : [];
+        }),
+      ),
+    [files],
+  );
 
   const statuses: StatusRow[] = useMemo(
     () =>
@@ -253,6 +324,7 @@ export function useImportSession(teams: readonly TeamName[]) {
     const controller = new AbortController();
     runAbort.current = controller;
     const mappings = mappingsToSave(statuses, choices, teams);
+    const types = typesToSend(typeChoicesRef.current);
     const outcomes: FileOutcome[] = [];
     const total = queue.length;
     const { team, program } = defaultsRef.current;
@@ -264,9 +336,10 @@ export function useImportSession(teams: readonly TeamName[]) {
       }
       setRun({ kind: 'running', total, done: i, current: f.path, cancelling: false, outcomes: [...outcomes] });
       try {
-        const report = await importFile(
+        const report = await importFileMapped(
           f.file,
-          { dryRun: false, team, program, format: f.format, dateOrder: f.dateOrder, allOrNothing, mappings },
+          { dryRun: false, team, program, format: f.format, dateOrder: f.dateOrder, allOrNothing, mappings, types },
+          effectiveMapping(f.mapping, profileRef.current),
           controller.signal,
         );
         outcomes.push({
@@ -316,6 +389,8 @@ export function useImportSession(teams: readonly TeamName[]) {
     allOrNothing,
     choices,
     statuses,
+    typeChoices,
+    types,
     run,
     previewing,
     ready,
@@ -326,9 +401,13 @@ export function useImportSession(teams: readonly TeamName[]) {
     removeAll,
     setDateOrder,
     setFormat,
+    setMapping,
+    profile,
+    setProfile,
     setDefaults,
     setAllOrNothing,
     chooseStage,
+    chooseType,
     start,
     cancel,
     dismissRun,

@@ -3,7 +3,8 @@ import { Badge } from '../../../components/ui/Badge';
 import { Tabs } from '../../../components/ui/Tabs';
 import { formatCivilDate, formatCount } from '../../../lib/format';
 import type { AmbiguousDateColumn, DateOrder, FileReport, SheetReport } from '../api';
-import { FORMAT_CHOICES, formatImportedAt, sheetSummary, textFileFacts, wouldChange } from '../describe';
+import { effectiveMapping, needsMapping } from '../columnMapping';
+import { FORMAT_CHOICES, formatImportedAt, formatLabel, sheetSummary, textFileFacts, wouldChange } from '../describe';
 import { formatBytes } from '../files';
 import { readiness, shownReport, type PendingFile } from '../useImportSession';
 import { ProblemsTable } from './ProblemsTable';
@@ -17,6 +18,37 @@ export interface FileCardProps {
   onRemove: (id: number) => void;
   onDateOrder: (id: number, order: DateOrder) => void;
   onFormat: (id: number, format: string) => void;
+  /** profile is the saved profile chosen for every file without a mapping of its own ("" = none). */
+  profile?: string;
+  /** onMapColumns opens the column-mapping dialog for the file. */
+  onMapColumns?: (id: number) => void;
+  /** onClearMapping drops the file's own column mapping. */
+  onClearMapping?: (id: number) => void;
+}
+
+/** MappingNote says which column mapping reads the file, with what can be done about it. */
+function MappingNote({ file, profile, busy, onMap, onClear }: { file: PendingFile; profile: string; busy: boolean; onMap?: () => void; onClear?: () => void }) {
+  const mapping = effectiveMapping(file.mapping, profile);
+  if (!mapping) return null;
+  const text =
+    mapping.kind === 'saved'
+      ? `Columns mapped by the saved profile “${mapping.name}” (chosen under Options for every file).`
+      : `Columns mapped by you${mapping.profile.name ? ` (profile “${mapping.profile.name}”)` : ''} as ${formatLabel(mapping.profile.format)}.`;
+  return (
+    <p className="file-card__note file-card__mapping" data-testid="import-mapping-note">
+      <span>{text}</span>
+      {onMap ? (
+        <button type="button" className="link-button" disabled={busy} onClick={onMap}>
+          Change the mapping…
+        </button>
+      ) : null}
+      {file.mapping && onClear ? (
+        <button type="button" className="link-button" disabled={busy} onClick={onClear}>
+          {profile ? `Use the profile “${profile}” instead` : 'Detect the format instead'}
+        </button>
+      ) : null}
+    </p>
+  );
 }
 
 function StatusBadge({ file }: { file: PendingFile }) {
@@ -147,7 +179,7 @@ function isTextFile(name: string): boolean {
  * row, skipped sheets with the reason), the encoding and delimiter of a text file, what the
  * import would change, the first rows, and the validation report.
  */
-export function FileCard({ file, allOrNothing, busy, onRemove, onDateOrder, onFormat }: FileCardProps) {
+export function FileCard({ file, allOrNothing, busy, onRemove, onDateOrder, onFormat, profile = '', onMapColumns, onClearMapping }: FileCardProps) {
   const titleId = useId();
   const formatId = useId();
   const [open, setOpen] = useState(true);
@@ -158,6 +190,8 @@ export function FileCard({ file, allOrNothing, busy, onRemove, onDateOrder, onFo
   // A file whose dates are ambiguous comes back with an error saying so: the question replaces it.
   const error = file.preview.kind === 'failed' ? file.preview.message : ambiguous.length > 0 ? '' : (report?.error ?? '');
   const facts = report && isTextFile(file.path) ? textFileFacts(report) : '';
+  const mapped = effectiveMapping(file.mapping, profile) !== undefined;
+  const map = onMapColumns ? () => onMapColumns(file.id) : undefined;
 
   return (
     <article className="file-card" data-testid="import-file-card" aria-labelledby={titleId} aria-busy={stale || undefined}>
@@ -186,7 +220,8 @@ export function FileCard({ file, allOrNothing, busy, onRemove, onDateOrder, onFo
             id={formatId}
             className="form__input form__input--small"
             value={file.format}
-            disabled={busy}
+            disabled={busy || mapped}
+            title={mapped ? 'A column mapping reads this file; change the mapping instead.' : undefined}
             onChange={(e) => onFormat(file.id, e.currentTarget.value)}
           >
             {FORMAT_CHOICES.map((f) => (
@@ -196,6 +231,18 @@ export function FileCard({ file, allOrNothing, busy, onRemove, onDateOrder, onFo
             ))}
           </select>
         </label>
+        {map ? (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            aria-label={`Map the columns of ${file.path}`}
+            data-testid="import-map-columns"
+            onClick={map}
+          >
+            Map columns…
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button--small"
@@ -219,6 +266,21 @@ export function FileCard({ file, allOrNothing, busy, onRemove, onDateOrder, onFo
               {`This file cannot be imported: ${error}`}
             </p>
           ) : null}
+          {map && !mapped && !stale && needsMapping(report) ? (
+            <p className="file-card__note file-card__mapping">
+              <span>Tell Throughline what each column holds, and save that as a profile for the next export.</span>
+              <button type="button" className="button button--small button--primary" disabled={busy} onClick={map} data-testid="import-map-prompt">
+                Map the columns…
+              </button>
+            </p>
+          ) : null}
+          <MappingNote
+            file={file}
+            profile={profile}
+            busy={busy}
+            onMap={map}
+            onClear={onClearMapping ? () => onClearMapping(file.id) : undefined}
+          />
           {report ? (
             <div className={stale ? 'file-card__report file-card__report--stale' : 'file-card__report'}>
               {stale ? (

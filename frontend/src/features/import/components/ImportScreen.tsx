@@ -2,19 +2,25 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/backend';
 import { formatCount } from '../../../lib/format';
 import { downloadTemplate, usePortfolioNames, useStages } from '../api';
-import { skipNote, type Candidate } from '../files';
+import { skipNote, type Candidate, type SkippedFile } from '../files';
+import { useMappingProfiles } from '../columnMapping';
 import { useImportSession } from '../useImportSession';
+import { useNativePick } from '../useNativePick';
+import { ColumnMapper } from './ColumnMapper';
 import { DropZone } from './DropZone';
 import { FileCard } from './FileCard';
 import { ImportHistory } from './ImportHistory';
 import { ImportOptions } from './ImportOptions';
 import { RunPanel, RunResults, runMessage } from './RunPanel';
 import { StatusTable } from './StatusTable';
+import { TypeTable } from './TypeTable';
 
 /** IncomingFiles are files dropped on the window (perhaps on another screen) for this screen to add. */
 export interface IncomingFiles {
   seq: number;
   candidates: Candidate[];
+  /** skipped: picked files that could not be read (File › Import Files…), listed as not added. */
+  skipped?: SkippedFile[];
 }
 
 /** ImportScreenProps: the shell hands over dropped files and File › Import… requests. */
@@ -62,6 +68,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
   const titleId = useId();
   const filesTitleId = useId();
   const statusesTitleId = useId();
+  const typesTitleId = useId();
   const optionsTitleId = useId();
   const runTitleId = useId();
   const names = usePortfolioNames();
@@ -70,13 +77,19 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
   const session = useImportSession(teams);
   const running = session.run.kind === 'running';
   const { addCandidates } = session;
+  const profiles = useMappingProfiles();
+  // The file whose columns the mapping dialog is open for.
+  const [mappingId, setMappingId] = useState<number | null>(null);
+  const mappingFile = session.files.find((f) => f.id === mappingId);
+  // In the desktop window "Choose files…" shows the native dialog (as File › Import Files… does).
+  const pickNatively = useNativePick(addCandidates);
 
   // Files dropped on the window are added once each.
   const consumed = useRef<number | null>(null);
   useEffect(() => {
     if (!incoming || consumed.current === incoming.seq) return;
     consumed.current = incoming.seq;
-    addCandidates(incoming.candidates);
+    addCandidates(incoming.candidates, incoming.skipped);
   }, [incoming, addCandidates]);
 
   // A removed file's card (and its Remove button) is gone: focus goes to the next card's
@@ -129,7 +142,13 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
             </button>
           ) : null}
         </header>
-        <DropZone dragging={dragging} onCandidates={addCandidates} chooseRequest={chooseRequest} hasFiles={count > 0} />
+        <DropZone
+          dragging={dragging}
+          onCandidates={addCandidates}
+          chooseRequest={chooseRequest}
+          hasFiles={count > 0}
+          pickNatively={pickNatively}
+        />
         {session.skipped.length > 0 ? (
           <div className="skipped" role="status">
             <p className="skipped__title">
@@ -156,6 +175,9 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
                 onRemove={remove}
                 onDateOrder={session.setDateOrder}
                 onFormat={session.setFormat}
+                profile={session.profile}
+                onMapColumns={setMappingId}
+                onClearMapping={(id) => session.setMapping(id, null)}
               />
             ))}
           </div>
@@ -164,6 +186,16 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
 
       {count > 0 ? (
         <>
+          {session.types.length > 0 ? (
+            <section className="panel import__section" aria-labelledby={typesTitleId}>
+              <header className="section__header">
+                <h2 className="panel__title" id={typesTitleId}>
+                  Item types
+                </h2>
+              </header>
+              <TypeTable rows={session.types} choices={session.typeChoices} disabled={running} onChoose={session.chooseType} />
+            </section>
+          ) : null}
           <section className="panel import__section" aria-labelledby={statusesTitleId}>
             <header className="section__header">
               <h2 className="panel__title" id={statusesTitleId}>
@@ -205,6 +237,10 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
               disabled={running}
               onDefaults={session.setDefaults}
               onAllOrNothing={session.setAllOrNothing}
+              profiles={profiles.data}
+              profilesError={profiles.isError}
+              profile={session.profile}
+              onProfile={session.setProfile}
             />
           </section>
         </>
@@ -239,6 +275,25 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
       {session.run.kind === 'finished' ? <RunResults run={session.run} onDismiss={session.dismissRun} /> : null}
 
       <ImportHistory />
+      {mappingFile ? (
+        <ColumnMapper
+          file={mappingFile.file}
+          fileName={mappingFile.path}
+          initial={mappingFile.mapping ?? (session.profile ? { kind: 'saved', name: session.profile } : undefined)}
+          onApply={(mapping) => {
+            const index = session.files.indexOf(mappingFile);
+            session.setMapping(mappingFile.id, mapping);
+            setMappingId(null);
+            // The dialog gives focus back to the button that opened it; the prompt of an unrecognised
+            // file goes once the file is mapped, so focus then goes to the file's heading.
+            requestAnimationFrame(() => {
+              if (document.activeElement && document.activeElement !== document.body) return;
+              listRef.current?.querySelectorAll<HTMLElement>('.file-card__title')[index]?.focus();
+            });
+          }}
+          onClose={() => setMappingId(null)}
+        />
+      ) : null}
     </section>
   );
 }

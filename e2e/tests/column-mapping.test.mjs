@@ -1,0 +1,134 @@
+// Browser end-to-end for the column-mapping editor: in Chromium against the real backend
+// (`throughline serve`) on the demo portfolio, add a team's own tracker whose headers no format
+// recognises, map its columns to the items template's roles in the dialog, save the mapping as a
+// profile, apply it (the file is read again with it), import, and see the items created, the
+// profile saved and the profile offered under Options for the next file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ART, demoSession, num } from '../lib/harness.mjs';
+
+let session, server, chrome;
+
+before(async () => {
+  session = await demoSession();
+  ({ server, chrome } = session);
+});
+
+after(async () => {
+  await session?.stop();
+});
+
+const PROFILE = 'Ops crew tracker';
+
+/** opsTracker writes a CSV whose headers no format knows: Ticket, What, Kind, Squad, State, Opened. */
+function opsTracker(dir) {
+  const rows = [
+    ['Ticket', 'What', 'Kind', 'Squad', 'State', 'Opened'],
+    ['OPS-101', 'Zertifikate erneuern (Zoë)', 'Task', 'Ops Crew', 'Done', '2026-09-01'],
+    ['OPS-102', 'Pager-Sturm nach Deploy – Jürgen', 'Bug', 'Ops Crew', 'In Progress', '2026-09-03'],
+    ['OPS-103', 'Runbook für Failover, "Region B"', 'Story', 'Ops Crew', 'To Do', '2026-09-07'],
+    ['OPS-104', '監視アラートの整理', 'Task', 'Ops Crew', 'Done', '2026-09-10'],
+    ['OPS-105', 'Backups prüfen: Łódź', 'Story', 'Ops Crew', 'In Progress', '2026-09-14'],
+  ];
+  const text = rows.map((r) => r.map((f) => (/[",\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')).join('\n') + '\n';
+  const path = join(dir, 'Ops Crew tracker.csv');
+  writeFileSync(path, text);
+  return path;
+}
+
+async function workItems(page) {
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  return num(await page.getByTestId('card-items').locator('[data-card-part="value"]').innerText());
+}
+
+async function previewsRead(page) {
+  await page.waitForFunction(() => document.querySelectorAll('.file-card[aria-busy="true"]').length === 0, null, { timeout: 30000 });
+}
+
+test('map the columns of an unrecognised spreadsheet, save them as a profile, apply, import', async () => {
+  const page = await chrome.ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  const before = await workItems(page);
+
+  await page.getByTestId('import-nav').click();
+  await page.getByTestId('import-screen').waitFor();
+  await page.getByTestId('import-file-input').setInputFiles([opsTracker(session.tmp.dir)]);
+  const card = page.getByTestId('import-file-card');
+  await card.waitFor();
+  await previewsRead(page);
+
+  // No format knows these headers: the card says so and offers to map them.
+  assert.match(await card.innerText(), /the columns were not recognised/);
+  const prompt = card.getByTestId('import-map-prompt');
+  await prompt.click();
+  const dialog = page.getByRole('dialog', { name: 'Map the columns of Ops Crew tracker.csv' });
+  await dialog.waitFor();
+  const format = dialog.getByTestId('column-mapper-format');
+  await format.waitFor();
+  assert.equal(await format.inputValue(), 'template', 'an unrecognised table opens on the items template');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'column-mapper-format');
+
+  // Each column with its letter, header and first values; "State" is proposed as the status.
+  const rows = dialog.getByTestId('column-mapper-row');
+  assert.equal(await rows.count(), 6);
+  assert.match(await rows.nth(1).innerText(), /B\s+What\s+Zertifikate erneuern \(Zoë\) · Pager-Sturm nach Deploy – Jürgen/);
+  assert.equal(await dialog.getByTestId('column-mapper-role-E').inputValue(), 'status');
+  const check = dialog.getByTestId('column-mapper-check');
+  assert.match(await check.innerText(), /Still to map for Throughline's items template: Key, Type, Title, Team, Created/);
+  await page.screenshot({ path: join(ART, 'column-mapping-dialog-open.png') });
+
+  // Map the rest with the keyboard-reachable selects, name the profile, and see the mapping complete.
+  for (const [letter, role] of [['A', 'key'], ['B', 'title'], ['C', 'type'], ['D', 'team'], ['F', 'created']]) {
+    await dialog.getByTestId(`column-mapper-role-${letter}`).selectOption(role);
+  }
+  assert.match(await check.innerText(), /Every column the format needs is mapped/);
+  assert.match(await dialog.getByTestId('column-mapper-needs').innerText(), /Key: column A.*Created: column F/s);
+  await dialog.getByLabel('Save as profile (optional)').fill(PROFILE);
+  await page.screenshot({ path: join(ART, 'column-mapping-dialog.png') });
+
+  // Enter in the name field saves the profile and applies the mapping; the file is read again with it.
+  await dialog.getByLabel('Save as profile (optional)').press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  await previewsRead(page);
+  assert.match(await card.innerText(), new RegExp(`Columns mapped by you \\(profile “${PROFILE}”\\) as Throughline template: work items`));
+  assert.match(await card.innerText(), /Would add 5 items/);
+  assert.equal(await card.getByTestId('import-mapping-note').count(), 1);
+  await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(ART, 'column-mapping-applied.png') });
+
+  // The profile is saved, and offered under Options for the next file.
+  const profiles = await (await page.request.get(`${server.url}/api/mappings/profiles`)).json();
+  const saved = profiles.profiles.find((p) => p.name === PROFILE);
+  assert.deepEqual(saved && saved.columns, { Ticket: 'key', What: 'title', Kind: 'type', Squad: 'team', State: 'status', Opened: 'created' });
+  assert.equal(saved.format, 'template');
+  assert.ok(await page.getByTestId('import-profile').locator('option', { hasText: PROFILE }).count() === 1);
+
+  // Import: the real request carries the mapping too.
+  const run = page.getByTestId('import-run');
+  await page.waitForFunction(() => {
+    const b = document.querySelector('[data-testid="import-run"]');
+    return b instanceof HTMLButtonElement && !b.disabled;
+  }, null, { timeout: 30000 });
+  await run.click();
+  const result = page.getByTestId('import-result');
+  await result.waitFor({ timeout: 60000 });
+  assert.match(await result.innerText(), /1 file of 1 imported\./);
+  assert.match(await result.innerText(), /Added 5 items/);
+  await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(ART, 'column-mapping-result.png') });
+
+  const history = await (await page.request.get(`${server.url}/api/imports`)).json();
+  const batch = history.imports.find((b) => b.fileName === 'Ops Crew tracker.csv');
+  assert.equal(batch?.status, 'applied');
+  assert.equal(batch.format, 'template');
+  assert.equal(batch.result.itemsCreated, 5);
+
+  await page.getByTestId('overview-nav').click();
+  assert.equal(await workItems(page), before + 5, 'work items grew by the mapped items');
+  assert.deepEqual(errors, [], 'no page or console errors');
+});

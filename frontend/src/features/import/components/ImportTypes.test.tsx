@@ -1,0 +1,78 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../../../testing/api-mock';
+import { demoOverview } from '../../../testing/fixtures';
+import { csvFile, importHistory, jiraReport, mappingsAnswer, storedReport } from '../../../testing/import-fixtures';
+import { renderWithApp } from '../../../testing/render';
+import { ImportScreen } from './ImportScreen';
+
+interface Call {
+  dryRun: boolean;
+  types: Record<string, string> | undefined;
+}
+
+/** routes answer like the backend: Chore is unknown unless the "types" field says what it is. */
+function routes() {
+  const calls: Call[] = [];
+  mockApi({
+    'GET /api/overview': { body: demoOverview },
+    'GET /api/mappings': { body: mappingsAnswer },
+    'GET /api/imports': { body: importHistory },
+    'POST /api/import': (init) => {
+      const field = init.form?.get('types');
+      const types = typeof field === 'string' ? (JSON.parse(field) as Record<string, string>) : undefined;
+      const dryRun = init.query.get('dryRun') === 'true';
+      calls.push({ dryRun, types });
+      const chore = types?.Chore ?? '';
+      const report = jiraReport({
+        unknown_types: [{ sourceSystem: 'jira', rawType: 'Chore', count: 2, firstRow: 4, type: chore }],
+        rejected: chore
+          ? []
+          : [4, 5].map((row) => ({ sheet: '', row, column: 'B', header: 'Issue Type', value: 'Chore', reason: '"Chore" is not an item type Throughline knows.' })),
+      });
+      return { body: { files: [dryRun ? report : storedReport(report, 9)] } };
+    },
+  });
+  return calls;
+}
+
+describe('Import › Item types', () => {
+  it('lists an unknown type, reads the file again with the chosen type, and imports with it', async () => {
+    const calls = routes();
+    renderWithApp(<ImportScreen />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByTestId('import-file-input'), [csvFile('jira.csv')]);
+
+    const table = await screen.findByTestId('import-types');
+    const row = within(table).getByTestId('type-row');
+    expect(row).toHaveTextContent('Chore');
+    expect(row).toHaveTextContent('2');
+    expect(screen.getByRole('heading', { name: 'Item types' })).toBeInTheDocument();
+    expect(calls).toEqual([{ dryRun: true, types: undefined }]);
+
+    await user.selectOptions(within(row).getByRole('combobox', { name: 'Item type for “Chore”' }), 'task');
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]).toEqual({ dryRun: true, types: { Chore: 'task' } });
+    await waitFor(() => expect(screen.getByTestId('import-run')).toBeEnabled());
+    expect(within(screen.getByTestId('import-types')).getByText('your choice')).toBeInTheDocument();
+    expect(screen.getByText(/Every item type is settled/)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('import-run'));
+    await screen.findByTestId('import-result');
+    expect(calls[2]).toEqual({ dryRun: false, types: { Chore: 'task' } });
+  });
+
+  it('shows no Item types section when every type is known', async () => {
+    mockApi({
+      'GET /api/overview': { body: demoOverview },
+      'GET /api/mappings': { body: mappingsAnswer },
+      'GET /api/imports': { body: importHistory },
+      'POST /api/import': { body: { files: [jiraReport()] } },
+    });
+    renderWithApp(<ImportScreen />);
+    await userEvent.upload(screen.getByTestId('import-file-input'), [csvFile('jira.csv')]);
+    await waitFor(() => expect(screen.getByTestId('import-run')).toBeEnabled());
+    expect(screen.queryByTestId('import-types')).not.toBeInTheDocument();
+  });
+});
