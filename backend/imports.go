@@ -96,9 +96,24 @@ type ImportHistoryRow struct {
 // ImportPayload is everything read from one file: it is stored as one
 // import batch in one transaction.
 type ImportPayload struct {
-	Items   []ImportItem
+	Items []ImportItem
+	// Links name each item's parent when the items themselves reached the
+	// store while the file was read (sqlite.ApplyStream) and are not kept
+	// here; parents are linked from Items and Links alike.
+	Links   []ImportLink
 	History []ImportHistoryRow
 	Records ImportRecords
+}
+
+// ImportLink is what linking an item to its parent needs of an imported
+// row: its key, its parent's key (in the same source system) and where
+// the row is, for messages.
+type ImportLink struct {
+	SourceSystem string
+	ExternalKey  string
+	ParentKey    string
+	File         string
+	Row          int
 }
 
 // FileResult is what storing one file changed.

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,8 +18,9 @@ const importCacheKiB = -64 * 1024
 // rows and register/delivery/value records — as one import batch in one
 // transaction: all of it or none of it (PRODUCT §7). Records are validated
 // before anything is written. Items are upserted by (source system, key),
-// history is appended, records are upserted by their natural keys; when
-// nothing changes, no batch is recorded and BatchID is 0.
+// history is appended (a changelog replaces history rebuilt from date
+// columns, see importhistory.go), records are upserted by their natural
+// keys; when nothing changes, no batch is recorded and BatchID is 0.
 func (db *DB) ApplyFile(ctx context.Context, batch backend.ImportBatch, p backend.ImportPayload, def ImportDefaults) (backend.FileResult, error) {
 	return db.applyFile(ctx, batch, p, def, true)
 }
@@ -118,7 +118,7 @@ func (db *DB) apply(ctx context.Context, s FileStream, def ImportDefaults, commi
 	if err != nil {
 		return out, err
 	}
-	if err := im.linkParents(p.Items); err != nil {
+	if err := im.linkParents(p.Items, p.Links); err != nil {
 		return out, err
 	}
 	if out.Warnings, err = im.appendHistoryRows(p.History); err != nil {
@@ -148,7 +148,7 @@ func (db *DB) apply(ctx context.Context, s FileStream, def ImportDefaults, commi
 	}
 	out.Items, out.Records = *im.res, w.result()
 	out.Warnings = append(out.Warnings, out.Records.Warnings...)
-	if out.Items.ItemsCreated+out.Items.ItemsUpdated+out.Items.HistoryAdded == 0 && !out.Records.Changed() {
+	if out.Items.ItemsCreated+out.Items.ItemsUpdated+out.Items.HistoryAdded+im.replaced == 0 && !out.Records.Changed() {
 		// Re-importing the same data changes nothing, not even the history of imports.
 		out.Items.BatchID = 0
 		return out, nil
@@ -214,28 +214,31 @@ func (im *importer) writeItems(chunks <-chan []backend.ImportItem) error {
 
 // appendHistoryRows adds changelog rows to their items (in this file or
 // stored); a row whose item is unknown is a warning, not an error, so one
-// missing item does not block a whole changelog.
+// missing item does not block a whole changelog. Changelog rows are real
+// history: they replace an item's rebuilt history (importhistory.go).
 func (im *importer) appendHistoryRows(rows []backend.ImportHistoryRow) ([]string, error) {
 	var warnings []string
-	missing := map[string]bool{}
-	ids := map[[2]string]int64{}
+	items := map[[2]string]*storedItem{} // by key; nil: not in the file or the portfolio
 	for _, h := range rows {
 		k := [2]string{h.SourceSystem, h.Key}
-		id, ok := ids[k]
-		if !ok {
-			err := im.tx.QueryRowContext(im.ctx, `SELECT id FROM work_items WHERE source_system=? AND external_key=?`, h.SourceSystem, h.Key).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				if !missing[h.Key] {
-					missing[h.Key] = true
-					warnings = append(warnings, fmt.Sprintf("%s, row %d: no item %s in the file or the portfolio; its history was not imported (import the items first).", h.File, h.Row, h.Key))
-				}
-				continue
-			} else if err != nil {
-				return nil, fmt.Errorf("look up %s: %w", h.Key, err)
+		s, seen := items[k]
+		if !seen {
+			found, ok, err := im.changelogItem(h.SourceSystem, h.Key)
+			if err != nil {
+				return nil, err
 			}
-			ids[k] = id
+			if ok {
+				s = &found
+			} else {
+				warnings = append(warnings, fmt.Sprintf("%s, row %d: no item %s in the file or the portfolio; its history was not imported (import the items first).", h.File, h.Row, h.Key))
+			}
+			items[k] = s
 		}
-		if err := im.addHistory(id, backend.ImportItem{History: []backend.ImportChange{h.Change}}, false); err != nil {
+		if s == nil {
+			continue
+		}
+		var err error
+		if s.history, err = im.addChanges(s.id, s.history, []backend.ImportChange{h.Change}, false); err != nil {
 			return nil, err
 		}
 	}

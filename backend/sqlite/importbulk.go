@@ -24,6 +24,7 @@ const (
 	// 32,766 bound parameters.
 	itemsPerInsert   = 64
 	changesPerInsert = 128
+	changeColumns    = 6 // item_id, from_status, to_status, changed_at, batch_id, reconstructed
 )
 
 // bulkItem is a new item waiting to be written.
@@ -58,7 +59,7 @@ var (
 	itemInsert = newMultiRowInsert("INSERT INTO work_items("+strings.Join(itemInsertColumns, ",")+") VALUES ", len(itemInsertColumns))
 	// Duplicates of stored entries are ignored by the unique key;
 	// RowsAffected counts what was added.
-	changeInsert = newMultiRowInsert("INSERT OR IGNORE INTO status_changes(item_id, from_status, to_status, changed_at, batch_id) VALUES ", 5)
+	changeInsert = newMultiRowInsert("INSERT OR IGNORE INTO status_changes(item_id, from_status, to_status, changed_at, batch_id, reconstructed) VALUES ", changeColumns)
 )
 
 // newItemID returns the ID the next created item gets.
@@ -82,31 +83,36 @@ func (im *importer) queueItem(row bulkItem) error {
 	return nil
 }
 
-// queueChange buffers one status change.
-func (im *importer) queueChange(itemID int64, from, to, at string) error {
-	im.pendingChanges = append(im.pendingChanges, itemID, from, to, at, im.batch)
-	if len(im.pendingChanges) >= 5*changesPerInsert {
+// queueChange buffers one status change, rebuilt or real (importhistory.go).
+func (im *importer) queueChange(itemID int64, from, to, at string, rebuilt bool) error {
+	im.pendingChanges = append(im.pendingChanges, itemID, from, to, at, im.batch, boolInt(rebuilt))
+	if len(im.pendingChanges) >= changeColumns*changesPerInsert {
 		return im.flush()
 	}
 	return nil
 }
 
-// flush writes every buffered item, then every buffered status change.
+// flush writes every buffered item, then the queued removals of rebuilt
+// history, then every buffered status change.
 func (im *importer) flush() error {
 	if err := im.flushItems(); err != nil {
 		return err
 	}
+	if err := im.flushRemovals(); err != nil {
+		return err
+	}
 	for len(im.pendingChanges) > 0 {
-		n := min(len(im.pendingChanges)/5, changesPerInsert)
-		r, err := im.exec(changeInsert.text(n), im.pendingChanges[:5*n]...)
+		n := min(len(im.pendingChanges)/changeColumns, changesPerInsert)
+		r, err := im.exec(changeInsert.text(n), im.pendingChanges[:changeColumns*n]...)
 		if err != nil {
 			return fmt.Errorf("add status changes: %w", err)
 		}
 		added, _ := r.RowsAffected()
 		im.res.HistoryAdded += int(added)
-		im.pendingChanges = im.pendingChanges[5*n:]
+		im.pendingChanges = im.pendingChanges[changeColumns*n:]
 	}
 	im.pendingChanges = im.pendingChanges[:0]
+	im.rebuiltQueued = false
 	return nil
 }
 

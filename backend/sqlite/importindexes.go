@@ -31,8 +31,10 @@ func bulkIndexes(fileItems, stored int) bool {
 func deferIndexes(ctx context.Context, tx *sql.Tx) (restore func() error, err error) {
 	type index struct{ name, sql string }
 	var indexes []index
+	// status_changes_real stays: the rebuilt history that large files bring
+	// is not in it, and the import reads it for every stored item it updates.
 	err = scanAll(ctx, tx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN ('work_items', 'status_changes') ORDER BY name`, func(r *sql.Rows) error {
+		AND tbl_name IN ('work_items', 'status_changes') AND name <> 'status_changes_real' ORDER BY name`, func(r *sql.Rows) error {
 		var ix index
 		err := r.Scan(&ix.name, &ix.sql)
 		indexes = append(indexes, ix)

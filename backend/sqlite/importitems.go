@@ -29,8 +29,9 @@ var comparedColumns = itemColumns[:16]
 
 // ApplyImport stores the items read from one file as one import batch, in one
 // transaction: all of them or none (PRODUCT §7). Items are upserted by
-// (source system, external key); history is appended, never rewritten, and
-// an entry already stored is not added twice. A row older than the stored
+// (source system, external key); history is appended and an entry already
+// stored is not added twice, except that real history replaces history
+// rebuilt from date columns (importhistory.go). A row older than the stored
 // item (UpdatedAt) leaves the item as it is: the most recently updated row
 // wins, whichever file it came from. When nothing changes, no batch is
 // recorded and BatchID is 0.
@@ -69,11 +70,10 @@ func newestPerKey(items []backend.ImportItem, res *backend.ImportResult) []backe
 			out = append(out, it)
 		case olderThan(it.UpdatedAt, out[i].UpdatedAt):
 			res.StaleSkipped++
-			out[i].History = append(out[i].History, it.History...)
+			out[i] = withHistoryOf(out[i], it)
 		default:
 			res.StaleSkipped++
-			it.History = append(it.History, out[i].History...)
-			out[i] = it
+			out[i] = withHistoryOf(it, out[i])
 		}
 	}
 	return out
@@ -117,6 +117,13 @@ type importer struct {
 	pendingItems   []bulkItem
 	itemArgs       []any
 	pendingChanges []any
+	// rebuiltQueued says pendingChanges may hold rebuilt status changes;
+	// pendingRemovals are items whose rebuilt history real changes replace,
+	// and replaced counts the rebuilt rows of earlier imports removed so
+	// (importhistory.go).
+	rebuiltQueued   bool
+	pendingRemovals []int64
+	replaced        int
 	// names caches theme and PI lookups by query and name.
 	names map[[2]string]any
 }
@@ -189,7 +196,10 @@ func (im *importer) upsert(it backend.ImportItem) error {
 	id, storedUpdated := prev.id, prev.updated
 	if exists && it.UpdatedAt != nil && storedUpdated != "" && ts(*it.UpdatedAt) < storedUpdated {
 		im.res.StaleSkipped++ // an older export than what is stored: keep the item, still add unseen history
-		return im.settle(im.addHistory(id, it, false))
+		if err := im.loadReal(&prev); err != nil {
+			return err
+		}
+		return im.settle(im.itemHistory(prev, it, false))
 	}
 	vals, err := im.values(it, id, prev.parent)
 	if err != nil {
@@ -208,10 +218,9 @@ func (im *importer) upsert(it backend.ImportItem) error {
 			p = v
 		}
 		im.remember(it.SourceSystem, it.ExternalKey, id, p, true)
-		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: p, updated: vals[len(vals)-1].(string)}
 		im.res.ItemsCreated++
 		im.pendingCreated = append(im.pendingCreated, id) // recorded for undo in chunks, see flushCreated
-		return im.settle(im.addHistory(id, it, true))
+		return im.settle(im.itemHistory(storedItem{id: id, parent: p, updated: vals[len(vals)-1].(string), history: histRealKnown}, it, true))
 	}
 	if im.created[id] {
 		// The file repeats a key it created (overlapping exports read as
@@ -224,12 +233,15 @@ func (im *importer) upsert(it backend.ImportItem) error {
 			return err
 		}
 		im.res.StaleSkipped++
-		im.known[it.SourceSystem][it.ExternalKey] = storedItem{id: id, parent: prev.parent, updated: vals[len(vals)-1].(string)}
-		return im.settle(im.addHistory(id, it, false))
+		prev.updated = vals[len(vals)-1].(string)
+		return im.settle(im.itemHistory(prev, it, false))
 	}
-	changed, err := im.differs(id, vals)
+	changed, real, err := im.compare(id, vals)
 	if err != nil {
 		return err
+	}
+	if prev.history |= histRealKnown; real {
+		prev.history |= histReal
 	}
 	if changed {
 		if _, err := im.exec(`INSERT INTO import_item_changes(batch_id, item_id, action, before_json)
@@ -243,7 +255,16 @@ func (im *importer) upsert(it backend.ImportItem) error {
 	} else {
 		im.res.ItemsUnchanged++
 	}
-	return im.settle(im.addHistory(id, it, false))
+	return im.settle(im.itemHistory(prev, it, false))
+}
+
+// itemHistory adds the row's history to item s (addHistory) and remembers
+// the item as it now is for later rows and changelog rows of this import.
+func (im *importer) itemHistory(s storedItem, it backend.ImportItem, isNew bool) error {
+	kinds, err := im.addHistory(s.id, s.history, it, isNew)
+	s.history = kinds
+	im.known[it.SourceSystem][it.ExternalKey] = s
+	return err
 }
 
 // updateItem overwrites an item's columns with vals (itemColumns order).
@@ -418,81 +439,97 @@ func (im *importer) createdRef(kind string, id int64) error {
 	return err
 }
 
-// differs reports whether the stored item differs from vals in the compared columns.
-func (im *importer) differs(id int64, vals []any) (bool, error) {
+// compare reports, in one query, whether the stored item differs from vals
+// in the compared columns and whether it has real status changes.
+func (im *importer) compare(id int64, vals []any) (changed, real bool, err error) {
+	var same int
+	q := "SELECT (SELECT count(*) FROM work_items WHERE id=? AND " + sameColumns() + "), " + hasReal("?")
+	args := append(append([]any{id}, vals[:len(comparedColumns)]...), id)
+	if err := im.queryRow(q, args...).Scan(&same, &real); err != nil {
+		return false, false, fmt.Errorf("compare item: %w", err)
+	}
+	return same == 0, real, nil
+}
+
+// sameColumns is the SQL condition that a work item's compared columns
+// equal the parameters, in comparedColumns order.
+func sameColumns() string {
 	conds := make([]string, len(comparedColumns))
 	for i, c := range comparedColumns {
 		conds[i] = c + " IS ?"
 	}
+	return strings.Join(conds, " AND ")
+}
+
+// differs reports whether the stored item differs from vals in the compared columns.
+func (im *importer) differs(id int64, vals []any) (bool, error) {
 	var same int
-	err := im.queryRow("SELECT count(*) FROM work_items WHERE id=? AND "+strings.Join(conds, " AND "), append([]any{id}, vals[:len(comparedColumns)]...)...).Scan(&same)
+	err := im.queryRow("SELECT count(*) FROM work_items WHERE id=? AND "+sameColumns(), append([]any{id}, vals[:len(comparedColumns)]...)...).Scan(&same)
 	if err != nil {
 		return false, fmt.Errorf("compare item: %w", err)
 	}
 	return same == 0, nil
 }
 
-// addHistory appends the row's status changes that are not stored yet. A
-// new item without history gets one entry: its current status since it was
-// created.
-func (im *importer) addHistory(id int64, it backend.ImportItem, isNew bool) error {
-	hist := it.History
-	if len(hist) == 0 && isNew && it.Status != "" {
-		hist = []backend.ImportChange{{To: it.Status, At: it.CreatedAt}}
+// linkParents sets parent_id from parent keys once every item of the file
+// exists, from the IDs remembered while upserting (a parent that is not in
+// the file is looked up once). An existing item whose parent changes is
+// recorded as updated, with its previous row for undo, unless this batch
+// already recorded it; items created by this batch need no record. Items
+// that reached the store while the file was read come as links.
+func (im *importer) linkParents(items []backend.ImportItem, links []backend.ImportLink) error {
+	for _, it := range items {
+		if err := im.linkParent(backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Row: it.Row}); err != nil {
+			return err
+		}
 	}
-	for _, h := range hist {
-		if err := im.queueChange(id, h.From, h.To, ts(h.At)); err != nil {
+	for _, l := range links {
+		if err := im.linkParent(l); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// linkParents sets parent_id from parent keys once every item of the file
-// exists, from the IDs remembered while upserting (a parent that is not in
-// the file is looked up once). An existing item whose parent changes is
-// recorded as updated, with its previous row for undo, unless this batch
-// already recorded it; items created by this batch need no record.
-func (im *importer) linkParents(items []backend.ImportItem) error {
-	for _, it := range items {
-		if it.ParentKey == "" {
-			continue
-		}
-		id, ok := im.ids[[2]string{it.SourceSystem, it.ExternalKey}]
-		if !ok {
-			continue // rejected, or an older row that was skipped
-		}
-		pk := [2]string{it.SourceSystem, it.ParentKey}
-		parent, ok := im.ids[pk]
-		if !ok {
-			err := im.queryRow(`SELECT id FROM work_items WHERE source_system = ? AND external_key = ?`, it.SourceSystem, it.ParentKey).Scan(&parent)
-			if errors.Is(err, sql.ErrNoRows) {
-				im.ids[pk] = 0 // not in the portfolio: validation reports it
-				continue
-			} else if err != nil {
-				return fmt.Errorf("%s, row %d: find parent %s: %w", it.File, it.Row, it.ParentKey, err)
-			}
-			im.ids[pk] = parent
-		}
-		if parent == 0 || parent == id || im.parents[id] == parent {
-			continue
-		}
-		if !im.created[id] {
-			r, err := im.exec(`INSERT OR IGNORE INTO import_item_changes(batch_id, item_id, action, before_json)
-				SELECT ?, id, 'updated', `+jsonObject()+` FROM work_items WHERE id=?`, im.batch, id)
-			if err != nil {
-				return fmt.Errorf("keep the item's previous values: %w", err)
-			}
-			if n, _ := r.RowsAffected(); n == 1 {
-				im.res.ItemsUpdated++
-				im.res.ItemsUnchanged--
-			}
-		}
-		if _, err := im.exec(`UPDATE work_items SET parent_id = ? WHERE id = ?`, parent, id); err != nil {
-			return fmt.Errorf("%s, row %d: link parent %s: %w", it.File, it.Row, it.ParentKey, err)
-		}
-		im.parents[id] = parent
+// linkParent links one item to its parent (see linkParents).
+func (im *importer) linkParent(it backend.ImportLink) error {
+	if it.ParentKey == "" {
+		return nil
 	}
+	id, ok := im.ids[[2]string{it.SourceSystem, it.ExternalKey}]
+	if !ok {
+		return nil // rejected, or an older row that was skipped
+	}
+	pk := [2]string{it.SourceSystem, it.ParentKey}
+	parent, ok := im.ids[pk]
+	if !ok {
+		err := im.queryRow(`SELECT id FROM work_items WHERE source_system = ? AND external_key = ?`, it.SourceSystem, it.ParentKey).Scan(&parent)
+		if errors.Is(err, sql.ErrNoRows) {
+			im.ids[pk] = 0 // not in the portfolio: validation reports it
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("%s, row %d: find parent %s: %w", it.File, it.Row, it.ParentKey, err)
+		}
+		im.ids[pk] = parent
+	}
+	if parent == 0 || parent == id || im.parents[id] == parent {
+		return nil
+	}
+	if !im.created[id] {
+		r, err := im.exec(`INSERT OR IGNORE INTO import_item_changes(batch_id, item_id, action, before_json)
+			SELECT ?, id, 'updated', `+jsonObject()+` FROM work_items WHERE id=?`, im.batch, id)
+		if err != nil {
+			return fmt.Errorf("keep the item's previous values: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n == 1 {
+			im.res.ItemsUpdated++
+			im.res.ItemsUnchanged--
+		}
+	}
+	if _, err := im.exec(`UPDATE work_items SET parent_id = ? WHERE id = ?`, parent, id); err != nil {
+		return fmt.Errorf("%s, row %d: link parent %s: %w", it.File, it.Row, it.ParentKey, err)
+	}
+	im.parents[id] = parent
 	return nil
 }
 
@@ -559,6 +596,7 @@ type storedItem struct {
 	id      int64
 	parent  int64
 	updated string
+	history uint8 // what the import knows of its status changes (importhistory.go)
 }
 
 // stored returns the stored item with this key. The first call for a
@@ -577,7 +615,7 @@ func (im *importer) stored(source, key string) (storedItem, bool, error) {
 		defer rows.Close()
 		for rows.Next() {
 			var k string
-			var s storedItem
+			s := storedItem{history: storedHistory}
 			if err := rows.Scan(&k, &s.id, &s.parent, &s.updated); err != nil {
 				return storedItem{}, false, fmt.Errorf("load stored keys: %w", err)
 			}

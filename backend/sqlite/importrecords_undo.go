@@ -88,16 +88,25 @@ func deleteUnusedStep(table string) undoStep {
 // "12 (deploys.csv: deployments, incidents)".
 func laterImports(ctx context.Context, tx *sql.Tx, batchID int64) ([]string, error) {
 	queries := []string{
-		// Work items and their history (the item importer's own rows).
-		`SELECT b.id, b.file_name, 'work_items' FROM import_item_changes c
-		JOIN import_item_changes mine ON mine.item_id = c.item_id AND mine.batch_id = ?1
+		// Work items and their history (the item importer's own rows): the
+		// items it created or updated, or whose rebuilt history its
+		// changelog replaced, and the rebuilt rows it added.
+		`WITH mine(item_id) AS (
+			SELECT item_id FROM import_item_changes WHERE batch_id = ?1
+			UNION SELECT item_id FROM import_removed_changes WHERE batch_id = ?1)
+		SELECT b.id, b.file_name, 'work_items' FROM import_item_changes c
+		JOIN mine ON mine.item_id = c.item_id
 		JOIN import_batches b ON b.id = c.batch_id
 		WHERE c.batch_id > ?1 AND b.status = 'applied'
 		UNION
 		SELECT b.id, b.file_name, 'status_changes' FROM status_changes s
-		JOIN import_item_changes mine ON mine.item_id = s.item_id AND mine.batch_id = ?1
+		JOIN mine ON mine.item_id = s.item_id
 		JOIN import_batches b ON b.id = s.batch_id
-		WHERE s.batch_id > ?1 AND b.status = 'applied'`,
+		WHERE s.batch_id > ?1 AND b.status = 'applied'
+		UNION
+		SELECT b.id, b.file_name, 'status_changes' FROM import_removed_changes r
+		JOIN import_batches b ON b.id = r.batch_id
+		WHERE r.batch_id > ?1 AND b.status = 'applied' AND (r.added_by = ?1 OR r.item_id IN (SELECT item_id FROM mine))`,
 		// Any other row both imports touched, references created included.
 		`WITH mine(table_name, row_id) AS (
 			SELECT table_name, row_id FROM import_row_changes WHERE batch_id = ?1

@@ -44,7 +44,8 @@ func (db *DB) ImportBatches(ctx context.Context) ([]backend.ImportBatch, error) 
 
 // UndoImport reverses one import in one transaction: items and records it
 // created are deleted, those it updated get their previous values back, the
-// status history and deployment commits it added are removed, and the teams,
+// status history and deployment commits it added are removed, the rebuilt
+// history its changelog replaced comes back, and the teams,
 // programs, PIs, services, themes and business cases it created go when
 // nothing uses them any more. An import can be undone only when no later
 // import that is still applied touched the same rows or points at rows it
@@ -76,6 +77,7 @@ func (db *DB) UndoImport(ctx context.Context, batchID int64) error {
 	// before the import; created references go only when nothing uses them.
 	steps := []undoStep{
 		{"remove added history", `DELETE FROM status_changes WHERE batch_id = ?1`},
+		restoreReplacedStep,
 		{"remove added commits", `DELETE FROM deployment_commits WHERE batch_id = ?1`},
 	}
 	steps = append(steps, restoreRowSteps()...)
