@@ -30,6 +30,8 @@ type Server struct {
 	cache   map[string]cached // computed figures per (name), valid for one generation
 
 	staged staging // files picked in the desktop window's dialog (StageFiles)
+
+	progress progressBoard // how far running imports have come (progress.go)
 }
 
 type cached struct {
@@ -56,6 +58,7 @@ func New(ws *workspace.Workspace, version string, log *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /api/export/template", s.template)
 	s.mux.HandleFunc("POST /api/import", s.importFiles)
 	s.mux.HandleFunc("GET /api/import/staged/{id}", s.stagedFile)
+	s.mux.HandleFunc("GET /api/import/progress/{token}", s.importProgress)
 	s.mux.HandleFunc("GET /api/imports", s.importHistory)
 	s.mux.HandleFunc("POST /api/imports/{id}/undo", s.undoImport)
 	s.mux.HandleFunc("GET /api/mappings", s.mappings)

@@ -21,8 +21,14 @@ const maxUpload = 512 << 20
 // (JSON [{"teamId","sourceSystem","rawStatus","stage"}]) saved first, and
 // "types" (JSON {"raw type":"item type"}, see formTypes), and "profile": a
 // column mapping not saved yet (JSON {"name","format","columns":{header:
-// role}}), used instead of the saved profile the query names.
+// role}}), used instead of the saved profile the query names. With
+// progress=<token>, GET /api/import/progress/{token} follows it (progress.go).
 func (s *Server) importFiles(w http.ResponseWriter, r *http.Request) {
+	onProgress, err := s.trackImport(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	files, err := uploadedFiles(w, r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -31,7 +37,7 @@ func (s *Server) importFiles(w http.ResponseWriter, r *http.Request) {
 	defer r.MultipartForm.RemoveAll()
 	q := r.URL.Query()
 	opts := intake.Options{Team: q.Get("team"), Program: q.Get("program"), Profile: q.Get("profile"),
-		DryRun: q.Get("dryRun") == "true", AllOrNothing: q.Get("allOrNothing") == "true"}
+		DryRun: q.Get("dryRun") == "true", AllOrNothing: q.Get("allOrNothing") == "true", OnProgress: onProgress}
 	if f := q.Get("format"); f != "" && f != "auto" {
 		opts.Format = imports.Format(f)
 	}
@@ -74,6 +80,9 @@ func (s *Server) importFiles(w http.ResponseWriter, r *http.Request) {
 		reports, err = intake.Import(r.Context(), db, files, opts, nil)
 		return err
 	})
+	if err != nil && r.Context().Err() != nil {
+		return // the page cancelled (nothing of the file in flight was stored); no one waits for an answer
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -204,7 +204,7 @@ func (m *mapper) finishItem(v *rowView, r *itemRow) {
 		it.FoundIn = ""
 	}
 	if r.parentID != "" {
-		st.parents = append(st.parents, pendingParent{item: len(m.out.Items), row: v.num, slot: r.parentSlot, id: r.parentID})
+		st.parents = append(st.parents, pendingParent{item: m.itemIndex(), row: v.num, slot: r.parentSlot, id: r.parentID})
 	}
 	m.out.Items = append(m.out.Items, *it)
 	m.seeStatus(it.Team, it.Status, r.category, v.num)
@@ -292,7 +292,7 @@ func (m *mapper) resolveParents() {
 	st := m.items
 	for _, p := range st.parents {
 		if key, ok := st.issueIDs[p.id]; ok {
-			m.out.Items[p.item].ParentKey = key
+			m.setParent(p.item, key)
 			continue
 		}
 		m.probs = append(m.probs, m.problem(p.row, p.slot, p.id,

@@ -3,6 +3,7 @@ package imports
 import (
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/backend"
 	"slices"
 	"strings"
 	"time"
@@ -62,7 +63,7 @@ type mapper struct {
 
 	// Live mapping (MapOptions.OnItems): rows before mapped were mapped
 	// while the table was read; emitted items were handed over.
-	mapped, emitted int
+	mapped, emitted int // rows mapped live; items handed over
 	emitErr         error
 
 	view rowView // the row being mapped, reused
@@ -70,6 +71,9 @@ type mapper struct {
 
 // emitChunk is how many items OnItems receives at a time.
 const emitChunk = 1024
+
+// rowsPerProgress is how often OnRows hears of the rows read.
+const rowsPerProgress = 5000
 
 type rowMeta struct {
 	num int
@@ -191,6 +195,9 @@ func (m *mapper) read(live bool, fn func(v *rowView)) error {
 			}
 		}
 		m.rows = append(m.rows, meta)
+		if m.opts.OnRows != nil && len(m.rows)%rowsPerProgress == 0 {
+			m.opts.OnRows(len(m.rows))
+		}
 		if live && m.mapped == len(m.rows)-1 && m.decisionFree(dst) {
 			m.mapRow(m.mapped, fn)
 			m.mapped++
@@ -201,6 +208,9 @@ func (m *mapper) read(live bool, fn func(v *rowView)) error {
 	}
 	if err := t.Err(); err != nil {
 		return err
+	}
+	if m.opts.OnRows != nil {
+		m.opts.OnRows(len(m.rows))
 	}
 	m.probs = append(m.probs, t.Problems()...)
 	if m.hidden > 0 {
@@ -225,16 +235,33 @@ func (m *mapper) decisionFree(cells []Cell) bool {
 }
 
 // emitItems hands the items mapped since the last call to OnItems once at
-// least n wait (n = 0: any). They are copied: the mapper may still change
-// its own (resolveParents).
+// least n wait (n = 0: any), keeping only their links (see OnItems).
 func (m *mapper) emitItems(n int) {
-	waiting := len(m.out.Items) - m.emitted
+	waiting := len(m.out.Items)
 	if m.opts.OnItems == nil || m.emitErr != nil || waiting == 0 || waiting < n {
 		return
 	}
-	chunk := slices.Clone(m.out.Items[m.emitted:])
-	m.emitted = len(m.out.Items)
+	for _, it := range m.out.Items {
+		m.out.Links = append(m.out.Links, backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Row: it.Row})
+	}
+	chunk := m.out.Items
+	m.emitted += len(chunk)
+	m.out.Items = make([]backend.ImportItem, 0, emitChunk)
 	m.emitErr = m.opts.OnItems(chunk)
+}
+
+// itemIndex is the index the next mapped item will have among all the
+// table's items (handed over or not).
+func (m *mapper) itemIndex() int { return m.emitted + len(m.out.Items) }
+
+// setParent names item i's parent (resolveParents), in Links once the item
+// was handed over.
+func (m *mapper) setParent(i int, key string) {
+	if i < m.emitted {
+		m.out.Links[i].ParentKey = key
+		return
+	}
+	m.out.Items[i-m.emitted].ParentKey = key
 }
 
 // alloc returns the buffer cells of the next row.

@@ -38,13 +38,19 @@ type MapOptions struct {
 	// are all blank or real numbers (Excel serials) needs no per-column
 	// decision and is mapped at once; from the first row that has one of
 	// them written as text, the rest wait for the decisions as without
-	// OnItems. Mapped.Items still holds every item, in its final form: a
-	// parent given as a Jira issue id is resolved only at the end of the
-	// table, so callers link parents from Mapped.Items. When the table
+	// OnItems. The mapper keeps no item it handed over (a 200,000-row
+	// sheet's items are ~100 MB): Mapped.Items is then empty and
+	// Mapped.Links lists every item's key and parent in order, in final
+	// form — a parent given as a Jira issue id is resolved only at the end
+	// of the table, so callers link parents from Links. When the table
 	// turns out to have ambiguous date columns, items were handed over but
 	// Mapped has none: the caller discards what it received. An error from
 	// OnItems stops the read and is returned by MapTable.
 	OnItems func([]backend.ImportItem) error
+	// OnRows, when set, is told how many data rows have been read so far,
+	// every few thousand rows and once at the end of the table (for a
+	// progress bar).
+	OnRows func(rowsRead int)
 }
 
 // Profile is a named column mapping the user saved for a kind of table.
@@ -63,6 +69,9 @@ type Mapped struct {
 	Confidence float64
 	RowsRead   int // data rows read, blank rows excluded
 	Items      []backend.ImportItem
+	// Links are the items' keys and parents when they were handed over
+	// while reading (MapOptions.OnItems); Items is empty then.
+	Links []backend.ImportLink
 	// Changes are status changes from a changelog table (jira_history),
 	// keyed by item, to merge into items of the same file or stored ones.
 	Changes []KeyedChange

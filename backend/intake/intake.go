@@ -7,13 +7,13 @@
 package intake
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -53,6 +53,8 @@ type Options struct {
 	Types map[string]backend.ItemType
 	// Reader options (encoding, delimiter overrides).
 	Read imports.Options
+	// OnProgress, when set, hears how far each file has come (see meter).
+	OnProgress func(FileProgress)
 }
 
 // Problem is one problem as reports show it.
@@ -142,8 +144,21 @@ type FileReport struct {
 	PreviouslyAt   string                        `json:"previously_imported_at,omitempty"`
 }
 
-// importMemoryLimit is the soft limit on the Go heap during an import.
-const importMemoryLimit = 384 << 20
+// importMemoryBudget is how far the Go heap may grow during an import
+// beyond what the process held when it started, as a soft limit. With
+// SQLite's import cache (64 MB) and the runtime's own overhead, the
+// process stays under PRODUCT §10's 500 MB for a 200,000-row workbook
+// (BenchmarkImportXLSX200k reports the peak).
+const importMemoryBudget = 320 << 20
+
+// memoryLimit is the soft limit for an import: the budget on top of the
+// heap already in use, so a process that holds a large portfolio does not
+// make the collector run without pause.
+func memoryLimit() int64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc) + importMemoryBudget
+}
 
 // Progress is called as files and sheets are read; done and total count
 // files.
@@ -161,7 +176,7 @@ func Import(ctx context.Context, db *sqlite.DB, files []Source, opts Options, pr
 	// heap; without a limit the collector lets the heap double before it
 	// runs, which took an import past PRODUCT §10's 500 MB. The limit is
 	// soft: the collector works harder near it, nothing fails.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit()))
 	st, err := db.Settings(ctx)
 	if err != nil {
 		return nil, err
@@ -230,17 +245,21 @@ func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *
 		err     error
 	}
 	read := make(chan readResult, 1)
+	prog := newMeter(ctx, f, opts.OnProgress)
+	defer func() { prog.finished(rep.RowsRead) }()
 	go func() {
 		defer close(chunks)
 		send := func(items []backend.ImportItem) error {
 			select {
 			case chunks <- items:
+				prog.handed(len(items))
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
-		payload, batch, err := readFile(f, opts, loc, profile, &rep, send)
+		payload, batch, err := readFile(f, opts, loc, profile, &rep, send, prog)
+		prog.storing(rep.RowsRead, err)
 		read <- readResult{payload, batch, err}
 	}()
 
@@ -334,11 +353,12 @@ func ambiguousList(cols []imports.AmbiguousColumn) string {
 }
 
 // readFile opens a file and maps each of its sheets.
-// onItems receives work items while the file is read (see importOne).
-func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport, onItems func([]backend.ImportItem) error) (backend.ImportPayload, backend.ImportBatch, error) {
+// onItems receives work items while the file is read (see importOne); prog
+// reports the rows read.
+func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport, onItems func([]backend.ImportItem) error, prog *meter) (backend.ImportPayload, backend.ImportBatch, error) {
 	var payload backend.ImportPayload
 	batch := backend.ImportBatch{FileName: f.Name, SHA256: rep.SHA256, SizeBytes: int64(len(f.Data))}
-	file, err := imports.Open(f.Name, bytes.NewReader(f.Data), int64(len(f.Data)), opts.Read)
+	file, err := prog.open(opts.Read)
 	if err != nil {
 		return payload, batch, err
 	}
@@ -367,7 +387,7 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 		}
 		sr.Preview, sr.HeaderRow = preview(tbl), tbl.HeaderRow
 		m, err := imports.MapTable(tbl, imports.MapOptions{Format: opts.Format, Team: opts.Team, Program: opts.Program,
-			DateOrder: opts.DateOrder, Location: loc, Profile: profile, Types: opts.Types, OnItems: onItems})
+			DateOrder: opts.DateOrder, Location: loc, Profile: profile, Types: opts.Types, OnItems: onItems, OnRows: prog.sheet(sh.Name, tbl.HeaderRow)})
 		if rep.Encoding == "" {
 			rep.Encoding, batch.Encoding = tbl.Encoding, tbl.Encoding
 			if tbl.Delimiter != 0 {
@@ -403,7 +423,11 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 	}
 	rep.Format = strings.Join(formats, "+")
 	batch.Format, batch.Sheet, batch.RowsRead, batch.Rejected = rep.Format, strings.Join(names, ", "), rep.RowsRead, rep.RowsRejected
-	mapping, _ := json.Marshal(map[string]any{"format": opts.Format, "team": opts.Team, "program": opts.Program, "date_order": opts.DateOrder.String(), "profile": opts.Profile, "types": opts.Types})
+	record := map[string]any{"format": opts.Format, "team": opts.Team, "program": opts.Program, "date_order": opts.DateOrder.String(), "profile": opts.Profile, "types": opts.Types}
+	if p := opts.ProfileInline; p != nil { // the mapping used (instead of a named one); it may be saved nowhere
+		record["profile"], record["profile_format"], record["columns"] = p.Name, p.Format, p.Columns
+	}
+	mapping, _ := json.Marshal(record)
 	batch.MappingJSON = string(mapping)
 	return payload, batch, nil
 }
@@ -427,6 +451,7 @@ func addMapped(p *backend.ImportPayload, m imports.Mapped, rep *FileReport) {
 	} else {
 		p.Items = append(p.Items, m.Items...)
 	}
+	p.Links = append(p.Links, m.Links...)
 	for _, c := range m.Changes {
 		p.History = append(p.History, backend.ImportHistoryRow{SourceSystem: c.SourceSystem, Key: c.Key, Change: c.Change, File: m.File, Sheet: m.Sheet, Row: c.Row})
 	}

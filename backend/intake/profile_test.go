@@ -3,6 +3,7 @@ package intake_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"strings"
 	"testing"
 
@@ -52,6 +53,63 @@ func TestInlineProfile(t *testing.T) {
 		}
 		if c, _ := db.Counts(ctx); c.Items != 3 {
 			t.Fatalf("%d items stored", c.Items)
+		}
+	})
+
+	t.Run("TheBatchRecordsTheMappingUsed", func(t *testing.T) {
+		db := newDB(t)
+		opts := intake.Options{Program: "Platform", Profile: "Nobody's", ProfileInline: opsProfile()}
+		opts.ProfileInline.Name = "" // mapped for this file, not saved
+		reps, err := intake.Import(ctx, db, []intake.Source{opsCSV()}, opts, nil)
+		if err != nil || !reps[0].Stored {
+			t.Fatalf("import %+v, err %v", reps[0], err)
+		}
+		batches, err := db.ImportBatches(ctx)
+		if err != nil || len(batches) != 1 || batches[0].ID != reps[0].BatchID {
+			t.Fatalf("batches %+v, err %v", batches, err)
+		}
+		// The batch listing leaves the mapping record out; read it by the listed id.
+		var js string
+		if err := db.SQL().QueryRowContext(ctx, `SELECT mapping_json FROM import_batches WHERE id = ?`, batches[0].ID).Scan(&js); err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Profile       *string                 `json:"profile"`
+			ProfileFormat imports.Format          `json:"profile_format"`
+			Columns       map[string]imports.Role `json:"columns"`
+			Program       string                  `json:"program"`
+		}
+		if err := json.Unmarshal([]byte(js), &got); err != nil {
+			t.Fatalf("mapping record %s: %v", js, err)
+		}
+		if got.Profile == nil || *got.Profile != "" || got.ProfileFormat != imports.FormatTemplate || got.Program != "Platform" {
+			t.Errorf("mapping record %s: want the unnamed template mapping for program Platform", js)
+		}
+		if want := opsProfile().Columns; !maps.Equal(got.Columns, want) {
+			t.Errorf("columns %v, want %v", got.Columns, want)
+		}
+	})
+
+	t.Run("ANamedProfileRecordsItsNameOnly", func(t *testing.T) {
+		db := newDB(t)
+		js, _ := json.Marshal(opsProfile())
+		if err := db.SaveMappingProfile(ctx, "Ops tracker", string(js)); err != nil {
+			t.Fatal(err)
+		}
+		reps, err := intake.Import(ctx, db, []intake.Source{opsCSV()}, intake.Options{Program: "Platform", Profile: "Ops tracker"}, nil)
+		if err != nil || !reps[0].Stored {
+			t.Fatalf("import %+v, err %v", reps[0], err)
+		}
+		var record string
+		if err := db.SQL().QueryRowContext(ctx, `SELECT mapping_json FROM import_batches WHERE id = ?`, reps[0].BatchID).Scan(&record); err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(record), &got); err != nil {
+			t.Fatal(err)
+		}
+		if string(got["profile"]) != `"Ops tracker"` || got["columns"] != nil {
+			t.Errorf("mapping record %s: want the profile's name and no columns (the saved profile holds them)", record)
 		}
 	})
 

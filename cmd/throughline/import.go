@@ -40,7 +40,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(files) == 0 {
 		return usageError{"name at least one file to import"}
 	}
-	opts := intake.Options{Team: *team, Program: *program, Profile: *profile, DryRun: *dryRun, AllOrNothing: *allOrNothing, Types: types}
+	opts := intake.Options{Team: *team, Program: *program, Profile: *profile, DryRun: *dryRun, AllOrNothing: *allOrNothing, Types: types,
+		OnProgress: importProgress(stderr, *asJSON)}
 	switch *format {
 	case "auto", "":
 	case "jira", "ado", "rally", "stages", "template":

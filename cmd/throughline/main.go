@@ -29,7 +29,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"demo", "create a demo portfolio: demo --db FILE [--seed N] [--scale demo|large] [--force]", runDemo},
-		{"import", "import team files: import --db FILE [--team NAME] [--program NAME] [--format auto|jira|ado|rally|stages|template] [--mapping PROFILE] [--date-order dmy|mdy] [--dry-run] [--json] FILE...", runImport},
+		{"import", "import team files: import --db FILE [--team NAME] [--program NAME] [--format auto|jira|ado|rally|stages|template] [--mapping PROFILE] [--date-order dmy|mdy] [--type RAW=TYPE]... [--all-or-nothing] [--dry-run] [--json] FILE...", runImport},
 		{"metrics", "metrics report: metrics --db FILE [--from DATE] [--to DATE] [--as-of DATE] --json", runMetrics},
 		{"forecast", "Monte Carlo forecast: forecast --db FILE --team NAME (--items K | --by DATE) [--json]", runForecast},
 		{"export", "export template --db FILE -o OUT.xlsx: the import template for teams", runExport},
