@@ -2,7 +2,8 @@
 // (`throughline serve`) on the demo portfolio, add a team's own tracker whose headers no format
 // recognises, map its columns to the items template's roles in the dialog, save the mapping as a
 // profile, apply it (the file is read again with it), import, and see the items created, the
-// profile saved and the profile offered under Options for the next file.
+// profile saved and the profile offered under Options for the next file. Then the same dialog by
+// keyboard alone: Tab order, Escape, Enter.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -130,5 +131,83 @@ test('map the columns of an unrecognised spreadsheet, save them as a profile, ap
 
   await page.getByTestId('overview-nav').click();
   assert.equal(await workItems(page), before + 5, 'work items grew by the mapped items');
+  assert.deepEqual(errors, [], 'no page or console errors');
+});
+
+/** focused describes the element with the focus: its test id, else its label, and whether it is in the dialog. */
+function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'body';
+    const label = a.getAttribute('aria-label') ?? (a.id ? document.querySelector(`label[for="${CSS.escape(a.id)}"]`)?.textContent : null) ?? a.textContent;
+    const name = a.getAttribute('data-testid') ?? (label ?? '').trim();
+    return a.closest('[role="dialog"]') ? `dialog: ${name}` : name;
+  });
+}
+
+test('the column-mapping dialog by keyboard: Tab stays inside in order, Escape closes and gives focus back, Enter saves', async () => {
+  const page = await chrome.ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  await page.getByTestId('import-nav').click();
+  const path = join(session.tmp.dir, 'Keyboard crew.csv');
+  writeFileSync(path, 'Ticket,What,Kind,Squad,State,Opened\nKB-1,Labels prüfen,Task,Keyboard Crew,Done,2026-10-01\nKB-2,Tab order,Bug,Keyboard Crew,To Do,2026-10-02\n');
+  await page.getByTestId('import-file-input').setInputFiles([path]);
+  const card = page.getByTestId('import-file-card');
+  await previewsRead(page);
+  const prompt = card.getByTestId('import-map-prompt');
+  await prompt.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Map the columns of Keyboard crew.csv' });
+  await dialog.getByTestId('column-mapper-format').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'column-mapper-format');
+
+  // Tab goes top to bottom and wraps inside the dialog; Shift+Tab goes back the same way.
+  const picker = (await dialog.getByLabel('Start from a saved profile').count()) > 0 ? ['dialog: Start from a saved profile'] : [];
+  const expected = [
+    ...picker,
+    ...['A', 'B', 'C', 'D', 'E', 'F'].map((letter) => `dialog: column-mapper-role-${letter}`),
+    'dialog: column-mapper-name',
+    'dialog: Cancel',
+    'dialog: column-mapper-apply',
+    'dialog: column-mapper-format',
+  ];
+  const order = [];
+  for (let i = 0; i < expected.length; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused(page));
+  }
+  assert.deepEqual(order, expected);
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(page), 'dialog: column-mapper-apply');
+
+  // Escape closes without applying, and the prompt that opened the dialog has the focus again.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await focused(page), 'import-map-prompt');
+
+  // Enter in the name field: with columns missing it says what (the dialog stays); once they are mapped it saves and applies.
+  await page.keyboard.press('Enter');
+  await dialog.getByTestId('column-mapper-name').waitFor();
+  await dialog.getByTestId('column-mapper-name').focus();
+  await page.keyboard.type('Keyboard crew');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'dialog: column-mapper-check');
+  assert.match(await dialog.getByTestId('column-mapper-check').innerText(), /Still to map/);
+  for (const [letter, role] of [['A', 'key'], ['B', 'title'], ['C', 'type'], ['D', 'team'], ['F', 'created']]) {
+    await dialog.getByTestId(`column-mapper-role-${letter}`).selectOption(role);
+  }
+  await dialog.getByTestId('column-mapper-name').focus();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  // The prompt is gone with the mapping: the file's heading has the focus.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('file-card__title'));
+  assert.equal(await focused(page), 'Keyboard crew.csv');
+  const profiles = await (await page.request.get(`${server.url}/api/mappings/profiles`)).json();
+  assert.ok(profiles.names.includes('Keyboard crew'), `saved: ${profiles.names}`);
+  await previewsRead(page);
+  assert.match(await card.innerText(), /Would add 2 items/);
   assert.deepEqual(errors, [], 'no page or console errors');
 });

@@ -1,10 +1,10 @@
 // api.ts: the import feature's contract with the backend — POST /api/import (one file per
-// request, dry run or real), GET /api/imports and POST /api/imports/{id}/undo, GET /api/mappings,
-// GET /api/export/template, and the team and program names of GET /api/overview for the
-// default-team picker. Answers are decoded, not cast: the Go side may send null for an empty
+// request, dry run or real, with a column mapping by name or sent along), GET /api/imports and
+// POST /api/imports/{id}/undo, GET /api/mappings, GET /api/export/template, and the team and
+// program names of GET /api/overview for the default-team picker. Answers are decoded, not cast: the Go side may send null for an empty
 // list, and text from files is kept as text.
 import { useQuery } from '@tanstack/react-query';
-import { apiGet, apiPost, apiPostForm, downloadFile } from '../../lib/backend';
+import { apiGet, apiPost, apiPostForm, downloadFile, type MappingProfile } from '../../lib/backend';
 
 /** Stage is a canonical workflow stage; "" is a status no mapping covers yet. */
 export type Stage = 'backlog' | 'ready' | 'active' | 'waiting' | 'done' | 'removed';
@@ -170,6 +170,12 @@ export interface ImportOptions {
   mappings?: StatusMapping[];
   /** types say which item type a raw type no built-in table knows is (raw type → item type). */
   types?: Record<string, ItemType>;
+  /** profile names a saved column-mapping profile (query parameter "profile"). */
+  profile?: string;
+  /** profileInline is a column mapping made for this file, sent with it (form field "profile"); the backend uses it instead of profile. */
+  profileInline?: MappingProfile;
+  /** progress is a token GET /api/import/progress/{token} follows the request by (see progress.ts). */
+  progress?: string;
 }
 
 /** TeamName is a team the default-team picker offers, with its program. */
@@ -344,6 +350,8 @@ export function importQuery(opts: ImportOptions): string {
   q.set('format', opts.format || 'auto');
   if (opts.dateOrder) q.set('dateOrder', opts.dateOrder);
   if (opts.allOrNothing) q.set('allOrNothing', 'true');
+  if (opts.profile) q.set('profile', opts.profile);
+  if (opts.progress) q.set('progress', opts.progress);
   return q.toString();
 }
 
@@ -356,6 +364,7 @@ export async function importFile(file: File, opts: ImportOptions, signal?: Abort
   form.append('file', file, file.name);
   if (opts.mappings && opts.mappings.length > 0) form.append('mappings', JSON.stringify(opts.mappings));
   if (opts.types && Object.keys(opts.types).length > 0) form.append('types', JSON.stringify(opts.types));
+  if (opts.profileInline) form.append('profile', JSON.stringify(opts.profileInline));
   const body = await apiPostForm<unknown>(`/api/import?${importQuery(opts)}`, form, signal);
   const first = list(rec(body).files)[0];
   if (first === undefined) throw new Error(`The backend sent no report for ${file.name}.`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingFormat, TableColumns } from '../../lib/backend';
-import { checkMapping, mergeForFormat, needsMapping, roleLabel, sortFormats, startingMapping, variantOf } from './columnMapping';
+import { checkMapping, effectiveMapping, mappingOptions, mergeForFormat, needsMapping, roleLabel, sortFormats, startingMapping, variantOf } from './columnMapping';
 import { decodeFileReport } from './api';
 
 const role = (r: string, name: string, required = false, repeated = false) => ({ role: r, name, required, repeated });
@@ -98,5 +98,19 @@ describe('startingMapping', () => {
     const saved = [{ name: 'Ops', format: 'template', columns: { 'Issue key': 'key', Gone: 'title' } }];
     const s = startingMapping([sheet({})], formats, { kind: 'saved', name: 'ops' }, saved);
     expect([s?.name, s?.columns, s?.absent]).toEqual(['Ops', { 'Issue key': 'key' }, ['Gone']]);
+  });
+});
+
+describe('mappingOptions', () => {
+  const profile = { name: '', format: 'template', columns: { Ticket: 'key' } };
+  it('sends a saved profile by name and a mapping made for the file inline', () => {
+    expect(mappingOptions({ kind: 'saved', name: 'Ops tracker' })).toEqual({ profile: 'Ops tracker' });
+    expect(mappingOptions({ kind: 'inline', profile })).toEqual({ profileInline: profile });
+    expect(mappingOptions(undefined)).toEqual({});
+  });
+  it("prefers the file's own mapping to the profile chosen for every file", () => {
+    expect(mappingOptions(effectiveMapping({ kind: 'inline', profile }, 'Ops tracker'))).toEqual({ profileInline: profile });
+    expect(mappingOptions(effectiveMapping(undefined, 'Ops tracker'))).toEqual({ profile: 'Ops tracker' });
+    expect(mappingOptions(effectiveMapping(undefined, ''))).toEqual({});
   });
 });

@@ -1,9 +1,8 @@
 // columnMapping.ts: the column mappings of an import — which format's roles a file's columns play,
-// what a mapping still lacks, the saved profiles and formats as queries, and the import request
-// that carries a mapping (a saved profile by name, or one made for the file and sent with it).
+// what a mapping still lacks, the saved profiles and formats as queries, and the import options
+// that carry a mapping (a saved profile by name, or one made for the file and sent with it).
 import { useQuery } from '@tanstack/react-query';
 import {
-  apiPostForm,
   getMappingFormats,
   getMappingProfiles,
   type MappingFormat,
@@ -11,7 +10,7 @@ import {
   type MappingRole,
   type TableColumns,
 } from '../../lib/backend';
-import { decodeFileReport, importFile, importQuery, type FileReport, type ImportOptions } from './api';
+import type { FileReport, ImportOptions } from './api';
 
 /** ColumnMapping maps a file's columns: a saved profile by name, or a mapping made for the file (it may also have been saved). */
 export type ColumnMapping = { kind: 'saved'; name: string } | { kind: 'inline'; profile: MappingProfile };
@@ -137,30 +136,10 @@ export function effectiveMapping(own: ColumnMapping | undefined, profile: string
   return own ?? (profile ? { kind: 'saved', name: profile } : undefined);
 }
 
-/**
- * importFileMapped sends one file to POST /api/import like importFile, with its column mapping:
- * a saved profile by name in the query, or the mapping itself in the form field "profile".
- * It writes the same form fields as importFile (file, mappings, types) — keep the two alike.
- */
-export async function importFileMapped(
-  file: File,
-  opts: ImportOptions,
-  mapping: ColumnMapping | undefined,
-  signal?: AbortSignal,
-): Promise<FileReport> {
-  if (!mapping) return importFile(file, opts, signal);
-  const query = new URLSearchParams(importQuery(opts));
-  const form = new FormData();
-  form.append('file', file, file.name);
-  if (opts.mappings && opts.mappings.length > 0) form.append('mappings', JSON.stringify(opts.mappings));
-  if (opts.types && Object.keys(opts.types).length > 0) form.append('types', JSON.stringify(opts.types));
-  if (mapping.kind === 'saved') query.set('profile', mapping.name);
-  else form.append('profile', JSON.stringify(mapping.profile));
-  const body: unknown = await apiPostForm<unknown>(`/api/import?${query.toString()}`, form, signal);
-  const files: unknown = typeof body === 'object' && body !== null && 'files' in body ? body.files : undefined;
-  const first: unknown = Array.isArray(files) ? files[0] : undefined;
-  if (first === undefined) throw new Error(`The backend sent no report for ${file.name}.`);
-  return decodeFileReport(first);
+/** mappingOptions puts a column mapping into import options: a saved profile by name, or the mapping itself. */
+export function mappingOptions(mapping: ColumnMapping | undefined): Pick<ImportOptions, 'profile' | 'profileInline'> {
+  if (!mapping) return {};
+  return mapping.kind === 'saved' ? { profile: mapping.name } : { profileInline: mapping.profile };
 }
 
 /** MappingStart is where the editor opens: a sheet, a format, the columns and the profile name. */

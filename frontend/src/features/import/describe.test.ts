@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adoReport, importHistory, jiraReport } from '../../testing/import-fixtures';
 import { decodeFileReport, decodeImportBatch, importQuery } from './api';
-import { didChange, encodingLabel, formatLabel, sheetSummary, textFileFacts, undoAlso, undoQuestion, wouldChange } from './describe';
+import { didChange, encodingLabel, formatLabel, reasonText, sheetSummary, textFileFacts, undoAlso, undoQuestion, wouldChange } from './describe';
 import { gatherStatuses, mappingsToSave, statusKey } from './statuses';
 
 describe('decoding the import API', () => {
@@ -95,5 +95,24 @@ describe('statuses across files', () => {
     ]);
     expect(mappingsToSave(rows, choices, teams)).toEqual([{ teamId: 11, sourceSystem: 'jira', rawStatus: 'Bereit zur Abnahme', stage: 'done' }]);
     expect(mappingsToSave(rows, choices, [])).toEqual([{ teamId: 0, sourceSystem: 'jira', rawStatus: 'Bereit zur Abnahme', stage: 'done' }]);
+  });
+});
+
+describe('reasonText', () => {
+  it('puts the value in front of a reason that goes on from it', () => {
+    expect(reasonText({ value: 'Chore', reason: 'is not an item type Throughline knows in Jira, so the row is rejected.' })).toBe(
+      '“Chore” is not an item type Throughline knows in Jira, so the row is rejected.',
+    );
+  });
+  it('keeps a reason that is a sentence already, and starts one without a value with a capital', () => {
+    expect(reasonText({ value: '31/13/2026', reason: "'31/13/2026' is not a date; write it as 2026-12-31." })).toBe(
+      "'31/13/2026' is not a date; write it as 2026-12-31.",
+    );
+    expect(reasonText({ value: '', reason: 'Status "Parked" is not mapped.' })).toBe('Status "Parked" is not mapped.');
+    expect(reasonText({ value: '', reason: 'needs a key.' })).toBe('Needs a key.');
+  });
+  it('shortens a long value', () => {
+    const text = reasonText({ value: 'Ü'.repeat(50), reason: 'is too long.' });
+    expect(text).toBe(`“${'Ü'.repeat(39)}…” is too long.`);
   });
 });

@@ -1,7 +1,7 @@
 // describe.ts puts what an import read and changed into words: format names, stage labels,
 // encodings and delimiters, "would add 1,180 items, update 24…".
 import { formatCount } from '../../lib/format';
-import type { FileReport, ImportBatch, SheetReport, Stage } from './api';
+import type { FileReport, ImportBatch, ImportProblem, SheetReport, Stage } from './api';
 
 /** STAGE_LABELS name the canonical stages as analysts know them. */
 export const STAGE_LABELS: Record<Stage, string> = {
@@ -42,6 +42,23 @@ export const FORMAT_CHOICES: readonly { value: string; label: string }[] = [
   { value: 'stages', label: 'Stage dates' },
   { value: 'template', label: 'Throughline template' },
 ];
+
+/** QUOTED_VALUE_MAX caps a value repeated at the start of a problem's sentence. */
+const QUOTED_VALUE_MAX = 40;
+
+/**
+ * reasonText makes a problem's reason a sentence. The backend writes a reason about a value as the
+ * rest of a sentence that starts with it ("is not an item type…"), so the value is put in front;
+ * a reason that is a sentence already is kept as it is.
+ */
+export function reasonText(p: Pick<ImportProblem, 'value' | 'reason'>): string {
+  const reason = p.reason.trim();
+  if (!/^\p{Ll}/u.test(reason)) return reason;
+  const value = p.value.trim();
+  if (!value) return reason.charAt(0).toUpperCase() + reason.slice(1);
+  const shown = [...value].length > QUOTED_VALUE_MAX ? `${[...value].slice(0, QUOTED_VALUE_MAX - 1).join('')}…` : value;
+  return `“${shown}” ${reason}`;
+}
 
 /** formatLabel names a detected format; "jira+ado" (a workbook with both) names each. */
 export function formatLabel(format: string): string {

@@ -47,7 +47,11 @@ export function typeKey(raw: string): string {
     .join(' ');
 }
 
-/** gatherTypes merges the files' unknown types; those still unsettled first, then by rows. */
+/**
+ * gatherTypes merges the files' unknown types, most rows first, then by name. The order never
+ * depends on a type being settled: a row that moved when its type was chosen would take the
+ * keyboard focus with it.
+ */
 export function gatherTypes(reports: readonly { name: string; report: FileReport }[]): TypeRow[] {
   const rows = new Map<string, TypeRow>();
   for (const { name, report } of reports) {
@@ -65,7 +69,7 @@ export function gatherTypes(reports: readonly { name: string; report: FileReport
       if (!row.files.includes(name)) row.files.push(name);
     }
   }
-  return [...rows.values()].sort((a, b) => Number(a.type !== '') - Number(b.type !== '') || b.count - a.count || a.rawType.localeCompare(b.rawType));
+  return [...rows.values()].sort((a, b) => b.count - a.count || a.rawType.localeCompare(b.rawType));
 }
 
 /** typesToSend writes the choices as the "types" field: raw type → item type. */

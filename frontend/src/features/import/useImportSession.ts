@@ -4,10 +4,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { errorMessage } from '../../lib/backend';
-import { type DateOrder, type FileReport, type ItemType, type Stage, type TeamName } from './api';
-import { effectiveMapping, importFileMapped, type ColumnMapping } from './columnMapping';
+import { importFile, type DateOrder, type FileReport, type ItemType, type Stage, type TeamName } from './api';
+import { effectiveMapping, mappingOptions, type ColumnMapping } from './columnMapping';
 import { fileIdentity, sortCandidates, type Candidate, type SkippedFile } from './files';
 import { gatherTypes, reportHasType, typesToSend, type TypeChoice, type TypeRow } from './itemTypes';
+import { newProgressToken } from './progress';
 import { gatherStatuses, mappingsToSave, type StatusRow } from './statuses';
 
 /** PreviewState is where a file's dry run stands; a file being read again keeps its last report to show. */
@@ -65,10 +66,13 @@ export interface FileOutcome {
   message?: string;
 }
 
-/** RunState is the real import: running (file i of n), or finished with an outcome per file. */
+/**
+ * RunState is the real import: running (file i of n; progressToken follows the file in flight, see
+ * useImportProgress), or finished with an outcome per file.
+ */
 export type RunState =
   | { kind: 'idle' }
-  | { kind: 'running'; total: number; done: number; current: string; cancelling: boolean; outcomes: FileOutcome[] }
+  | { kind: 'running'; total: number; done: number; current: string; progressToken: string; cancelling: boolean; outcomes: FileOutcome[] }
   | { kind: 'finished'; total: number; cancelled: boolean; outcomes: FileOutcome[] };
 
 type Action =
@@ -157,12 +161,8 @@ export function useImportSession(teams: readonly TeamName[]) {
     dispatch({ type: 'reading', id: next.id, token });
     const { team, program } = defaultsRef.current;
     const types = typesToSend(typeChoicesRef.current);
-    importFileMapped(
-      next.file,
-      { dryRun: true, team, program, format: next.format, dateOrder: next.dateOrder, types },
-      effectiveMapping(next.mapping, profileRef.current),
-      controller.signal,
-    ).then(
+    const mapping = mappingOptions(effectiveMapping(next.mapping, profileRef.current));
+    importFile(next.file, { dryRun: true, team, program, format: next.format, dateOrder: next.dateOrder, types, ...mapping }, controller.signal).then(
       (report) => dispatch({ type: 'read', id: next.id, token, report }),
       (err: unknown) => {
         if (!isAbort(err)) dispatch({ type: 'failed', id: next.id, token, message: errorMessage(err) });
@@ -334,12 +334,13 @@ export function useImportSession(teams: readonly TeamName[]) {
         cancelled = true;
         break;
       }
-      setRun({ kind: 'running', total, done: i, current: f.path, cancelling: false, outcomes: [...outcomes] });
+      const progress = newProgressToken();
+      setRun({ kind: 'running', total, done: i, current: f.path, progressToken: progress, cancelling: false, outcomes: [...outcomes] });
       try {
-        const report = await importFileMapped(
+        const mapping = mappingOptions(effectiveMapping(f.mapping, profileRef.current));
+        const report = await importFile(
           f.file,
-          { dryRun: false, team, program, format: f.format, dateOrder: f.dateOrder, allOrNothing, mappings, types },
-          effectiveMapping(f.mapping, profileRef.current),
+          { dryRun: false, team, program, format: f.format, dateOrder: f.dateOrder, allOrNothing, mappings, types, ...mapping, progress },
           controller.signal,
         );
         outcomes.push({

@@ -285,7 +285,7 @@ describe('Import screen with a column mapping', () => {
   });
   const mapped = jiraReport({ path: 'ops.csv', format: 'template', rows_read: 2, items_created: 2, items_updated: 0, history_added: 2, rejected: [], warnings: [], statuses: [] });
 
-  function screenRoutes(profiles: unknown = { names: [], profiles: [] }) {
+  function screenRoutes(profiles: unknown = { names: [], profiles: [] }, extra: Record<string, Route> = {}) {
     const calls: { dryRun: boolean; query: URLSearchParams; profile: unknown }[] = [];
     mockApi({
       'GET /api/overview': { body: demoOverview },
@@ -302,6 +302,7 @@ describe('Import screen with a column mapping', () => {
         const report = withMapping ? mapped : unrecognised;
         return { body: { files: [call.dryRun ? report : storedReport(report, 9)] } };
       },
+      ...extra,
     });
     return calls;
   }
@@ -334,6 +335,50 @@ describe('Import screen with a column mapping', () => {
     const real = calls.filter((c) => !c.dryRun);
     expect(real).toHaveLength(1);
     expect(real[0]!.profile).toEqual({ name: '', format: 'template', columns: complete });
+  });
+
+  it('after saving a profile, focus goes to the heading of the file whose prompt is gone', async () => {
+    // The profile is saved a while after Enter: the dialog closes later than the key press.
+    const slowSave: Route = (init) => new Promise((resolve) => setTimeout(() => resolve({ body: { profile: init.body } }), 40));
+    screenRoutes(undefined, { 'PUT /api/mappings/profiles': slowSave });
+    // In a browser the next frame may come before React has closed the dialog; here it always does.
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
+      cb(performance.now());
+      return 0;
+    });
+    renderWithApp(<ImportScreen />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByTestId('import-file-input'), [csvFile('ops.csv')]);
+    await user.click(await screen.findByTestId('import-map-prompt'));
+    await screen.findByTestId('column-mapper-apply');
+    await mapRest(user);
+    await user.type(screen.getByLabelText('Save as profile (optional)'), 'Ops tracker{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'ops.csv' })).toHaveFocus());
+    expect(screen.queryByTestId('import-map-prompt')).toBeNull();
+  });
+
+  it('gives focus back to “Map columns…” when the dialog opened from it closes, applied or not', async () => {
+    screenRoutes();
+    renderWithApp(<ImportScreen />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByTestId('import-file-input'), [csvFile('ops.csv')]);
+    await screen.findByTestId('import-map-prompt');
+    const button = screen.getByTestId('import-map-columns');
+
+    await user.click(button);
+    await screen.findByTestId('column-mapper-apply');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(button).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    await screen.findByTestId('column-mapper-apply');
+    await mapRest(user);
+    await user.click(screen.getByTestId('column-mapper-apply'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.getByTestId('import-map-columns')).toHaveFocus();
   });
 
   it('reads every file with the saved profile chosen under Options, until the choice is taken back', async () => {

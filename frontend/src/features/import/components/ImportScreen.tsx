@@ -81,6 +81,8 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
   // The file whose columns the mapping dialog is open for.
   const [mappingId, setMappingId] = useState<number | null>(null);
   const mappingFile = session.files.find((f) => f.id === mappingId);
+  // The card (by position) whose heading takes the focus if nothing has it once the dialog is gone.
+  const refocusAfterMapping = useRef<number | null>(null);
   // In the desktop window "Choose files…" shows the native dialog (as File › Import Files… does).
   const pickNatively = useNativePick(addCandidates);
 
@@ -109,6 +111,18 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
     },
     [session.files, removeFile],
   );
+
+  // The dialog gives focus back to the button that opened it. The prompt of an unrecognised file
+  // goes once the file is mapped, so then the file's heading takes it. This runs after the dialog's
+  // own clean-up, whenever the dialog closes (an Apply after saving a profile closes it later).
+  useEffect(() => {
+    const index = refocusAfterMapping.current;
+    if (mappingId !== null || index === null) return;
+    refocusAfterMapping.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    listRef.current?.querySelectorAll<HTMLElement>('.file-card__title')[index]?.focus();
+  }, [mappingId]);
 
   const count = session.files.length;
   const reading = session.files.filter((f) => f.preview.kind === 'reading' || f.preview.kind === 'waiting').length;
@@ -281,15 +295,9 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
           fileName={mappingFile.path}
           initial={mappingFile.mapping ?? (session.profile ? { kind: 'saved', name: session.profile } : undefined)}
           onApply={(mapping) => {
-            const index = session.files.indexOf(mappingFile);
+            refocusAfterMapping.current = session.files.indexOf(mappingFile);
             session.setMapping(mappingFile.id, mapping);
             setMappingId(null);
-            // The dialog gives focus back to the button that opened it; the prompt of an unrecognised
-            // file goes once the file is mapped, so focus then goes to the file's heading.
-            requestAnimationFrame(() => {
-              if (document.activeElement && document.activeElement !== document.body) return;
-              listRef.current?.querySelectorAll<HTMLElement>('.file-card__title')[index]?.focus();
-            });
           }}
           onClose={() => setMappingId(null)}
         />

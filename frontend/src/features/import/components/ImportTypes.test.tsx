@@ -63,6 +63,40 @@ describe('Import › Item types', () => {
     expect(calls[2]).toEqual({ dryRun: false, types: { Chore: 'task' } });
   });
 
+  it('keeps the rows in place and the focus on the select while the file is read again with a choice', async () => {
+    const calls: Call[] = [];
+    mockApi({
+      'GET /api/overview': { body: demoOverview },
+      'GET /api/mappings': { body: mappingsAnswer },
+      'GET /api/imports': { body: importHistory },
+      'POST /api/import': (init) => {
+        const field = init.form?.get('types');
+        const types = typeof field === 'string' ? (JSON.parse(field) as Record<string, string>) : undefined;
+        calls.push({ dryRun: init.query.get('dryRun') === 'true', types });
+        const unknown = [
+          { sourceSystem: 'jira', rawType: 'Chore', count: 3, firstRow: 3, type: types?.Chore ?? '' },
+          { sourceSystem: 'jira', rawType: 'Research', count: 1, firstRow: 6, type: types?.Research ?? '' },
+        ];
+        return { body: { files: [jiraReport({ unknown_types: unknown })] } };
+      },
+    });
+    renderWithApp(<ImportScreen />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByTestId('import-file-input'), [csvFile('jira.csv')]);
+    const table = await screen.findByTestId('import-types');
+    const names = () => within(table).getAllByRole('rowheader').map((h) => h.textContent);
+    expect(names()).toEqual(['Chore', 'Research']);
+
+    const chore = within(table).getByRole('combobox', { name: 'Item type for “Chore”' });
+    chore.focus();
+    await user.selectOptions(chore, 'task');
+    await waitFor(() => expect(within(table).getByText('your choice')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByTestId('import-file-card')).not.toHaveAttribute('aria-busy', 'true'));
+    expect(calls.at(-1)).toEqual({ dryRun: true, types: { Chore: 'task' } });
+    expect(names()).toEqual(['Chore', 'Research']);
+    expect(within(table).getByRole('combobox', { name: 'Item type for “Chore”' })).toHaveFocus();
+  });
+
   it('shows no Item types section when every type is known', async () => {
     mockApi({
       'GET /api/overview': { body: demoOverview },

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { SortableTable, type Column } from '../../../components/ui/SortableTable';
 import { formatCount } from '../../../lib/format';
 import type { ImportProblem } from '../api';
+import { reasonText } from '../describe';
 
 /** ProblemRow is a problem with its severity, as the table lists it. */
 interface ProblemRow extends ImportProblem {
@@ -20,13 +21,14 @@ const COLUMNS: Column<ProblemRow>[] = [
     id: 'severity',
     header: 'Kind',
     value: (p) => p.severity,
+    className: 'col--kind',
     render: (p) => <span className={p.severity === 'Rejected' ? 'problem problem--rejected' : 'problem problem--warning'}>{p.severity}</span>,
   },
   { id: 'sheet', header: 'Sheet', value: (p) => p.sheet },
-  { id: 'row', header: 'Row', value: (p) => (p.row > 0 ? p.row : null), numeric: true },
+  { id: 'row', header: 'Row', value: (p) => (p.row > 0 ? p.row : null), numeric: true, className: 'col--row' },
   { id: 'column', header: 'Column', value: (p) => columnLabel(p) },
   { id: 'value', header: 'Value', value: (p) => p.value, className: 'col--value', title: (p) => p.value || undefined },
-  { id: 'reason', header: 'What to do', value: (p) => p.reason, className: 'col--reason' },
+  { id: 'reason', header: 'What to do', value: (p) => reasonText(p), className: 'col--reason' },
 ];
 
 /** problemCounts writes "3 rows rejected · 5 warnings". */

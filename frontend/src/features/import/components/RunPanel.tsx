@@ -2,8 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatCount } from '../../../lib/format';
 import { useImportHistory } from '../api';
 import { didChange } from '../describe';
+import { useImportProgress } from '../useImportProgress';
 import type { FileOutcome, PendingFile, RunState } from '../useImportSession';
 import { ProblemsTable, problemCounts } from './ProblemsTable';
+import { RowProgress } from './RowProgress';
 
 /** RunPanelProps: the files as they stand and the run. */
 export interface RunPanelProps {
@@ -45,13 +47,16 @@ export function runMessage(run: RunState): string {
 
 /**
  * RunPanel starts the real import and shows it going: a progress bar (file i of n and its
- * name) with Cancel, then the outcome of each file. Progress and outcome are announced.
+ * name), under it the rows read of the file in flight (RowProgress), with Cancel; then the
+ * outcome of each file. Progress by file and the outcome are announced.
  */
 export function RunPanel({ run, ready, needDates, unreadable, previewing, allOrNothing, onStart, onCancel }: RunPanelProps) {
   const hintId = useId();
   const running = run.kind === 'running';
   const blocked = previewing || needDates.length > 0 || ready.length === 0;
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // How far the file in flight has come (rows read), asked while it is in flight and not cancelled.
+  const progress = useImportProgress(running && !run.cancelling ? run.progressToken : null);
 
   // While it runs, the Import button is gone: focus moves to Cancel (and to the results after).
   useEffect(() => {
@@ -85,6 +90,7 @@ export function RunPanel({ run, ready, needDates, unreadable, previewing, allOrN
             <div className="progress__done" style={{ width: `${(100 * run.done) / run.total}%` }} />
             <div className="progress__current" style={{ width: `${100 / run.total}%`, left: `${(100 * run.done) / run.total}%` }} />
           </div>
+          {run.cancelling ? null : <RowProgress progress={progress} fileName={run.current} />}
           <div className="run__actions">
             <button ref={cancelRef} type="button" className="button" data-testid="import-cancel" disabled={run.cancelling} onClick={onCancel}>
               {run.cancelling ? 'Cancelling…' : 'Cancel'}

@@ -66,7 +66,7 @@ describe('TypeTable', () => {
 });
 
 describe('item types across files', () => {
-  it('merges spellings as the backend compares them, unsettled types first', () => {
+  it('merges spellings as the backend compares them, most rows first whether settled or not', () => {
     const rows = gatherTypes([
       { name: 'a.csv', report: report([{ sourceSystem: 'jira', rawType: 'Sub_Chore', count: 2, firstRow: 4, type: '' }]) },
       {
@@ -78,8 +78,8 @@ describe('item types across files', () => {
       },
     ]);
     expect(rows.map((r) => [r.rawType, r.count, r.type, r.sourceSystems, r.files])).toEqual([
-      ['Sub_Chore', 3, '', ['jira', 'ado'], ['a.csv', 'b.csv']],
       ['Research', 9, 'enabler', ['ado'], ['b.csv']],
+      ['Sub_Chore', 3, '', ['jira', 'ado'], ['a.csv', 'b.csv']],
     ]);
   });
 

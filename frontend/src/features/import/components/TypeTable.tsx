@@ -53,16 +53,22 @@ export function TypeTable({ rows, choices, disabled, onChoose }: TypeTableProps)
           : 'Every item type is settled. Your choices are saved with the import and used for later imports.'}
       </p>
       <div className="table-wrap">
-        <table className="table status-table" data-testid="import-types">
+        <table className="table status-table type-table" data-testid="import-types">
           <caption className="visually-hidden">Item types in the files that Throughline does not know</caption>
           <thead>
             <tr>
-              <th scope="col">Type in the file</th>
-              <th scope="col">Tool</th>
-              <th scope="col" className="num">
+              <th scope="col" className="type-table__raw">
+                Type in the file
+              </th>
+              <th scope="col" className="type-table__tool">
+                Tool
+              </th>
+              <th scope="col" className="num type-table__rows">
                 Rows
               </th>
-              <th scope="col">Item type</th>
+              <th scope="col" className="type-table__type">
+                Item type
+              </th>
               <th scope="col">
                 <span className="visually-hidden">Choice</span>
               </th>
