@@ -211,7 +211,7 @@ func (t *Table) pullRaw() (Row, bool, error) {
 			break
 		}
 		if err != nil {
-			return Row{}, false, err
+			return Row{}, false, withHeaders(err, t.Headers)
 		}
 		blank := true
 		for _, c := range raw.cells {

@@ -286,7 +286,7 @@ func (f *File) TableWith(sheet string, h HeaderOptions) (t *Table, err error) {
 		return nil, userErr(err, "%s: sheet %q cannot be read. Open the workbook in Excel, save it again and retry.", f.Name, sheet)
 	}
 	t = &Table{File: f.Name, Sheet: sheet, Hidden: info.Hidden, Date1904: f.Date1904, lim: f.lim}
-	src := &xlsxSource{rows: rows, t: t, lim: f.lim}
+	src := prefetch(&xlsxSource{rows: rows, t: t, lim: f.lim})
 	return newTable(t, src, h)
 }
 
@@ -346,10 +346,8 @@ func (s *xlsxSource) next() (rawRow, error) {
 			if len(v) > s.lim.MaxCellChars && utf16Len(v) > s.lim.MaxCellChars {
 				p := &Problem{File: s.t.File, Sheet: s.t.Sheet, Row: s.n, Column: ColumnLetter(i), Severity: SeverityError,
 					Value: QuoteValue(v), Message: "is longer than " + itoa(s.lim.MaxCellChars) + " characters, Excel's own cell limit. The file was not written by Excel; shorten the value."}
-				if i < len(s.t.Headers) {
-					p.Header = s.t.Headers[i].problemLabel()
-				}
-				return rawRow{}, problemErr(p, ErrLimit)
+				return rawRow{}, problemErr(p, ErrLimit) // the table names the header (pullRaw): this runs ahead of it
+
 			}
 			row.cells[i] = xlsxCell(v)
 		}
