@@ -27,15 +27,7 @@ func writeExcelSaved(b *testing.B, path string, header []any, rows [][]any) {
 	}
 	defer f.Close()
 	zw := zip.NewWriter(f)
-	part := func(name, body string) {
-		w, err := zw.Create(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := w.Write([]byte(body)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	part := func(name, body string) { zipPart(b, zw, name, body) }
 	const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
 	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

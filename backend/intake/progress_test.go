@@ -51,6 +51,18 @@ type progSheet struct {
 	hidden    bool
 }
 
+// zipPart writes one part of a zip archive, failing the test if it cannot.
+func zipPart(tb testing.TB, zw *zip.Writer, name, body string) {
+	tb.Helper()
+	w, err := zw.Create(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := w.Write([]byte(body)); err != nil {
+		tb.Fatal(err)
+	}
+}
+
 // progWorkbook writes a workbook part by part (inline strings, dates as
 // serials with a date format, as Excel stores typed dates), so each sheet's
 // <dimension> is what the test says.
@@ -58,15 +70,7 @@ func progWorkbook(t *testing.T, sheets ...progSheet) intake.Source {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	part := func(name, body string) {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(body)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	part := func(name, body string) { zipPart(t, zw, name, body) }
 	const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
 	const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 	const pkg = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`

@@ -19,38 +19,25 @@ func TestMigrateMarksRebuiltHistory(t *testing.T) {
 	ctx := context.Background()
 	for v := 1; v < sqlite.LatestSchemaVersion(); v++ {
 		t.Run("FromVersion"+string(rune('0'+v)), func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "old.db")
-			restore := sqlite.WithOnlyMigrations(v)
-			old, err := sqlite.Open(ctx, path, sqlite.Options{Create: true})
-			if err != nil {
-				restore()
-				t.Fatal(err)
-			}
-			_, err = old.SQL().Exec(`
-				INSERT INTO import_batches(id, file_name, sha256, format, imported_at) VALUES
-					(1, 'items.csv', 'a', 'jira', '2026-02-01T00:00:00Z'), (2, 'history.csv', 'b', 'jira_history', '2026-02-02T00:00:00Z'),
-					(3, 'book.xlsx', 'c', 'jira+jira_history', '2026-02-03T00:00:00Z'), (4, 'api', 'd', '', '2026-02-04T00:00:00Z');
-				INSERT INTO work_items(id, source_system, external_key, type, title, status, created_at, batch_id) VALUES
-					(1, 'jira', 'PAY-7', 'story', 'Story PAY-7', 'Done', '2026-01-05T09:00:00Z', 1),
-					(2, 'jira', 'PAY-9', 'story', 'Story PAY-9', 'Done', '2026-01-05T09:00:00Z', 3);
-				INSERT INTO status_changes(id, item_id, from_status, to_status, changed_at, batch_id) VALUES
-					(1, 1, '', 'To Do', '2026-01-05T09:00:00Z', 1), (2, 1, 'To Do', 'In Progress', '2026-01-06T00:00:00Z', 1),
-					(3, 1, 'In Progress', 'Done', '2026-01-20T00:00:00Z', 1),
-					(4, 1, 'To Do', 'In Progress', '2026-01-12T10:00:00Z', 2), (5, 1, 'In Progress', 'In Review', '2026-01-15T10:00:00Z', 2),
-					(6, 1, 'In Review', 'Done', '2026-01-20T08:00:00Z', 2),
-					(7, 2, '', 'To Do', '2026-01-05T09:00:00Z', 3), (8, 2, 'To Do', 'Done', '2026-01-07T09:00:00Z', 4),
-					(9, 2, 'Done', 'To Do', '2026-01-08T09:00:00Z', NULL);`)
-			old.Close()
-			restore()
-			if err != nil {
-				t.Fatal(err)
-			}
+			path := writtenByVersion(t, v, func(old *sqlite.DB) error {
+				_, err := old.SQL().Exec(`
+					INSERT INTO import_batches(id, file_name, sha256, format, imported_at) VALUES
+						(1, 'items.csv', 'a', 'jira', '2026-02-01T00:00:00Z'), (2, 'history.csv', 'b', 'jira_history', '2026-02-02T00:00:00Z'),
+						(3, 'book.xlsx', 'c', 'jira+jira_history', '2026-02-03T00:00:00Z'), (4, 'api', 'd', '', '2026-02-04T00:00:00Z');
+					INSERT INTO work_items(id, source_system, external_key, type, title, status, created_at, batch_id) VALUES
+						(1, 'jira', 'PAY-7', 'story', 'Story PAY-7', 'Done', '2026-01-05T09:00:00Z', 1),
+						(2, 'jira', 'PAY-9', 'story', 'Story PAY-9', 'Done', '2026-01-05T09:00:00Z', 3);
+					INSERT INTO status_changes(id, item_id, from_status, to_status, changed_at, batch_id) VALUES
+						(1, 1, '', 'To Do', '2026-01-05T09:00:00Z', 1), (2, 1, 'To Do', 'In Progress', '2026-01-06T00:00:00Z', 1),
+						(3, 1, 'In Progress', 'Done', '2026-01-20T00:00:00Z', 1),
+						(4, 1, 'To Do', 'In Progress', '2026-01-12T10:00:00Z', 2), (5, 1, 'In Progress', 'In Review', '2026-01-15T10:00:00Z', 2),
+						(6, 1, 'In Review', 'Done', '2026-01-20T08:00:00Z', 2),
+						(7, 2, '', 'To Do', '2026-01-05T09:00:00Z', 3), (8, 2, 'To Do', 'Done', '2026-01-07T09:00:00Z', 4),
+						(9, 2, 'Done', 'To Do', '2026-01-08T09:00:00Z', NULL);`)
+				return err
+			})
 
-			db, err := sqlite.Open(ctx, path, sqlite.Options{BackupDir: filepath.Join(t.TempDir(), "backups")})
-			if err != nil {
-				t.Fatalf("upgrade from version %d: %v", v, err)
-			}
-			defer db.Close()
+			db := upgraded(t, path, v, filepath.Join(t.TempDir(), "backups"))
 			var rebuilt string
 			db.SQL().QueryRow(`SELECT group_concat(id) FROM (SELECT id FROM status_changes WHERE reconstructed = 1 ORDER BY id)`).Scan(&rebuilt)
 			if rebuilt != "1,2,3" {

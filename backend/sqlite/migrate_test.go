@@ -27,6 +27,38 @@ func schemaOf(t *testing.T, db *sqlite.DB) string {
 	return b.String()
 }
 
+// writtenByVersion creates a portfolio file as schema version v wrote it, lets
+// fill put rows in it while it is open, closes it and returns its path.
+func writtenByVersion(t *testing.T, v int, fill func(old *sqlite.DB) error) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	restore := sqlite.WithOnlyMigrations(v)
+	defer restore()
+	old, err := sqlite.Open(context.Background(), path, sqlite.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = fill(old)
+	old.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// upgraded opens with this build a file that schema version v wrote, which
+// migrates it and keeps a backup of it in backups; the file is closed when
+// the test ends.
+func upgraded(t *testing.T, path string, v int, backups string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path, sqlite.Options{BackupDir: backups})
+	if err != nil {
+		t.Fatalf("upgrade from version %d: %v", v, err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // TestMigrateFromEveryVersion creates a portfolio as each earlier schema
 // version wrote it, fills it with the demo portfolio, and opens it with this
 // build: the data must survive, a verified backup must exist, and the schema
@@ -41,27 +73,17 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 	}
 	for v := 1; v < sqlite.LatestSchemaVersion(); v++ {
 		t.Run("FromVersion"+string(rune('0'+v)), func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "old.db")
-			restore := sqlite.WithOnlyMigrations(v)
-			old, err := sqlite.Open(ctx, path, sqlite.Options{Create: true})
-			if err != nil {
-				restore()
-				t.Fatal(err)
-			}
-			if err := old.LoadDataset(ctx, ds); err != nil {
-				restore()
-				t.Fatal(err)
-			}
-			before, _ := old.Counts(ctx)
-			old.Close()
-			restore()
+			var before sqlite.Counts
+			path := writtenByVersion(t, v, func(old *sqlite.DB) error {
+				if err := old.LoadDataset(ctx, ds); err != nil {
+					return err
+				}
+				before, _ = old.Counts(ctx)
+				return nil
+			})
 
 			backups := filepath.Join(t.TempDir(), "backups")
-			db, err := sqlite.Open(ctx, path, sqlite.Options{BackupDir: backups})
-			if err != nil {
-				t.Fatalf("upgrade from version %d: %v", v, err)
-			}
-			defer db.Close()
+			db := upgraded(t, path, v, backups)
 			after, _ := db.Counts(ctx)
 			if after != before {
 				t.Fatalf("counts after upgrade %+v, before %+v", after, before)

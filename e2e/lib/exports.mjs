@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const UNMAPPED_STATUS = 'Bereit zur Abnahme';
 
 /** csvLine quotes a row as Excel and Jira do: fields with a comma, quote or line break in double quotes. */
-function csvLine(fields) {
+export function csvLine(fields) {
   return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
 }
 

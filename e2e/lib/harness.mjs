@@ -5,6 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BIN = process.env.THROUGHLINE_BIN ?? 'build/bin/throughline';
@@ -82,6 +83,17 @@ export async function demoSession() {
   };
 }
 
+/**
+ * useDemoSession registers the test file's before and after hooks: a demoSession started before
+ * the first test and stopped after the last. It returns a getter for the running session.
+ */
+export function useDemoSession() {
+  let session;
+  before(async () => { session = await demoSession(); });
+  after(async () => { await session?.stop(); });
+  return () => session;
+}
+
 /** openPage opens the app and collects page and console errors into the returned list. */
 export async function openPage(session) {
   const page = await session.chrome.ctx.newPage();
@@ -91,4 +103,53 @@ export async function openPage(session) {
   await page.goto(session.server.url);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   return { page, errors };
+}
+
+/** openImport goes to the Import screen by its navigation link and waits for it. */
+export async function openImport(page) {
+  await page.getByTestId('import-nav').click();
+  await page.getByTestId('import-screen').waitFor();
+}
+
+/** previewsRead waits until no file card is busy: every preview (a dry run) has been read. */
+export async function previewsRead(page, timeout = 30000) {
+  await page.waitForFunction(() => document.querySelectorAll('.file-card[aria-busy="true"]').length === 0, null, { timeout });
+}
+
+/** addFile adds one file through the Import screen's file input, waits for its card and its preview, and returns the card. */
+export async function addFile(page, path, timeout = 30000) {
+  await page.getByTestId('import-file-input').setInputFiles([path]);
+  const card = page.getByTestId('import-file-card');
+  await card.waitFor({ timeout });
+  await previewsRead(page, timeout);
+  return card;
+}
+
+/** runReady waits until the Import button can be pressed. */
+export async function runReady(page, timeout = 30000) {
+  await page.waitForFunction(() => {
+    const b = document.querySelector('[data-testid="import-run"]');
+    return b instanceof HTMLButtonElement && !b.disabled;
+  }, null, { timeout });
+}
+
+/** runImport presses Import once it can be pressed, waits for the report and returns its panel. */
+export async function runImport(page) {
+  await runReady(page);
+  await page.getByTestId('import-run').click();
+  const result = page.getByTestId('import-result');
+  await result.waitFor({ timeout: 60000 });
+  return result;
+}
+
+/** workItems reads the overview's Work items card once the overview is current. */
+export async function workItems(page) {
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+  return num(await page.getByTestId('card-items').locator('[data-card-part="value"]').innerText());
+}
+
+/** shot scrolls the panel holding an element to the top and saves the viewport, so the picture shows it in context. */
+export async function shot(page, locator, name) {
+  await locator.evaluate((el) => (el.closest('article, section.panel') ?? el).scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(ART, name) });
 }

@@ -4,22 +4,14 @@
 // profile, apply it (the file is read again with it), import, and see the items created, the
 // profile saved and the profile offered under Options for the next file. Then the same dialog by
 // keyboard alone: Tab order, Escape, Enter.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ART, demoSession, num } from '../lib/harness.mjs';
+import { csvLine } from '../lib/exports.mjs';
+import { ART, addFile, openImport, openPage, previewsRead, runImport, useDemoSession, workItems } from '../lib/harness.mjs';
 
-let session, server, chrome;
-
-before(async () => {
-  session = await demoSession();
-  ({ server, chrome } = session);
-});
-
-after(async () => {
-  await session?.stop();
-});
+const session = useDemoSession();
 
 const PROFILE = 'Ops crew tracker';
 
@@ -33,35 +25,19 @@ function opsTracker(dir) {
     ['OPS-104', '監視アラートの整理', 'Task', 'Ops Crew', 'Done', '2026-09-10'],
     ['OPS-105', 'Backups prüfen: Łódź', 'Story', 'Ops Crew', 'In Progress', '2026-09-14'],
   ];
-  const text = rows.map((r) => r.map((f) => (/[",\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',')).join('\n') + '\n';
+  const text = rows.map(csvLine).join('\n') + '\n';
   const path = join(dir, 'Ops Crew tracker.csv');
   writeFileSync(path, text);
   return path;
 }
 
-async function workItems(page) {
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
-  return num(await page.getByTestId('card-items').locator('[data-card-part="value"]').innerText());
-}
-
-async function previewsRead(page) {
-  await page.waitForFunction(() => document.querySelectorAll('.file-card[aria-busy="true"]').length === 0, null, { timeout: 30000 });
-}
-
 test('map the columns of an unrecognised spreadsheet, save them as a profile, apply, import', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(server.url);
+  const { server, tmp } = session();
+  const { page, errors } = await openPage(session());
   const before = await workItems(page);
 
-  await page.getByTestId('import-nav').click();
-  await page.getByTestId('import-screen').waitFor();
-  await page.getByTestId('import-file-input').setInputFiles([opsTracker(session.tmp.dir)]);
-  const card = page.getByTestId('import-file-card');
-  await card.waitFor();
-  await previewsRead(page);
+  await openImport(page);
+  const card = await addFile(page, opsTracker(tmp.dir));
 
   // No format knows these headers: the card says so and offers to map them.
   assert.match(await card.innerText(), /the columns were not recognised/);
@@ -110,14 +86,7 @@ test('map the columns of an unrecognised spreadsheet, save them as a profile, ap
   assert.ok(await page.getByTestId('import-profile').locator('option', { hasText: PROFILE }).count() === 1);
 
   // Import: the real request carries the mapping too.
-  const run = page.getByTestId('import-run');
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="import-run"]');
-    return b instanceof HTMLButtonElement && !b.disabled;
-  }, null, { timeout: 30000 });
-  await run.click();
-  const result = page.getByTestId('import-result');
-  await result.waitFor({ timeout: 60000 });
+  const result = await runImport(page);
   assert.match(await result.innerText(), /1 file of 1 imported\./);
   assert.match(await result.innerText(), /Added 5 items/);
   await result.evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -146,17 +115,12 @@ function focused(page) {
 }
 
 test('the column-mapping dialog by keyboard: Tab stays inside in order, Escape closes and gives focus back, Enter saves', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(server.url);
-  await page.getByTestId('import-nav').click();
-  const path = join(session.tmp.dir, 'Keyboard crew.csv');
+  const { server, tmp } = session();
+  const { page, errors } = await openPage(session());
+  await openImport(page);
+  const path = join(tmp.dir, 'Keyboard crew.csv');
   writeFileSync(path, 'Ticket,What,Kind,Squad,State,Opened\nKB-1,Labels prüfen,Task,Keyboard Crew,Done,2026-10-01\nKB-2,Tab order,Bug,Keyboard Crew,To Do,2026-10-02\n');
-  await page.getByTestId('import-file-input').setInputFiles([path]);
-  const card = page.getByTestId('import-file-card');
-  await previewsRead(page);
+  const card = await addFile(page, path);
   const prompt = card.getByTestId('import-map-prompt');
   await prompt.focus();
   await page.keyboard.press('Enter');

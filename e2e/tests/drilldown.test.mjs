@@ -1,28 +1,19 @@
 // Browser end-to-end: from a headline figure to the rows behind it and its explanation,
 // in Chromium against the real backend (`throughline serve`) on a real demo portfolio.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ART, demoSession, num, openPage } from '../lib/harness.mjs';
+import { ART, num, openPage, useDemoSession } from '../lib/harness.mjs';
 
 // The trace table draws at most this many rows (frontend SortableTable's DEFAULT_ROW_LIMIT).
 const ROW_LIMIT = 500;
 
-let session, server, chrome;
-
-before(async () => {
-  session = await demoSession();
-  ({ server, chrome } = session);
-});
-
-after(async () => {
-  await session?.stop();
-});
+const session = useDemoSession();
 
 test('the cycle-time card opens the items behind it and how it is computed', async () => {
-  const { page, errors } = await openPage(session);
+  const { page, errors } = await openPage(session());
 
-  const api = await (await page.request.get(`${server.url}/api/metrics`)).json();
+  const api = await (await page.request.get(`${session().server.url}/api/metrics`)).json();
   const cycle = api.portfolio.cycle_time_days;
   assert.ok(cycle.count > 0, `cycle-time count ${cycle.count} > 0`);
 

@@ -3,22 +3,13 @@
 // watch the run panel count the rows read (polling the DOM) before the report arrives; then add
 // another such file, press Cancel while its rows are being read, and check the backend stored
 // nothing of it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ART, demoSession, num } from '../lib/harness.mjs';
+import { ART, addFile, num, openImport, openPage, runReady, useDemoSession } from '../lib/harness.mjs';
 
-let session, server, chrome;
-
-before(async () => {
-  session = await demoSession();
-  ({ server, chrome } = session);
-});
-
-after(async () => {
-  await session?.stop();
-});
+const session = useDemoSession();
 
 const ROWS = 60000;
 
@@ -36,21 +27,10 @@ function bigJira(dir, name, key) {
   return path;
 }
 
-async function openImport(page) {
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
-  await page.getByTestId('import-nav').click();
-  await page.getByTestId('import-screen').waitFor();
-}
-
 /** addAndPreview adds a file and waits until its preview (a dry run) is read and the Import button is ready. */
 async function addAndPreview(page, path) {
-  await page.getByTestId('import-file-input').setInputFiles([path]);
-  await page.getByTestId('import-file-card').waitFor();
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="import-run"]');
-    return document.querySelectorAll('.file-card[aria-busy="true"]').length === 0 && b instanceof HTMLButtonElement && !b.disabled;
-  }, null, { timeout: 60000 });
+  await addFile(page, path, 60000);
+  await runReady(page, 60000);
 }
 
 /** rowsShown reads the rows count of the run panel's progress line ("Reading x.csv — 25,000 of about 60,000 rows"), 0 when none. */
@@ -63,12 +43,10 @@ async function rowsShown(page) {
 }
 
 test('a large file: the run panel counts the rows read before the report arrives', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { tmp } = session();
+  const { page, errors } = await openPage(session());
   await openImport(page);
-  await addAndPreview(page, bigJira(session.tmp.dir, 'Portfolio – Jira 60k.csv', 'BIG'));
+  await addAndPreview(page, bigJira(tmp.dir, 'Portfolio – Jira 60k.csv', 'BIG'));
   assert.match(await page.getByTestId('import-file-card').innerText(), /60,000 rows/);
 
   await page.getByTestId('import-run').click();
@@ -109,10 +87,8 @@ test('a large file: the run panel counts the rows read before the report arrives
 });
 
 test('Cancel while a large file is read: nothing of it is stored', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { server, tmp } = session();
+  const { page, errors } = await openPage(session());
   let token = '';
   page.on('request', (r) => {
     const u = new URL(r.url());
@@ -120,7 +96,7 @@ test('Cancel while a large file is read: nothing of it is stored', async () => {
   });
   await openImport(page);
   const name = 'Cancelled – Jira 60k.csv';
-  await addAndPreview(page, bigJira(session.tmp.dir, name, 'CAN'));
+  await addAndPreview(page, bigJira(tmp.dir, name, 'CAN'));
 
   await page.getByTestId('import-run').click();
   for (const end = Date.now() + 60000; (await rowsShown(page)).rows === 0; ) {

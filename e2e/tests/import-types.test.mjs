@@ -3,22 +3,14 @@
 // on three rows and "Research" on one. Those rows are listed as rejected and the Item types table
 // shows both types; choose Task for Chore and Enabler for Research, see the preview read again
 // with nothing rejected, import, and see the overview grow by exactly the file's rows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ART, demoSession, num } from '../lib/harness.mjs';
+import { csvLine } from '../lib/exports.mjs';
+import { addFile, openImport, openPage, previewsRead, runImport, shot, useDemoSession, workItems } from '../lib/harness.mjs';
 
-let session, server, chrome;
-
-before(async () => {
-  session = await demoSession();
-  ({ server, chrome } = session);
-});
-
-after(async () => {
-  await session?.stop();
-});
+const session = useDemoSession();
 
 const FILE = 'Lab Ops – Jira.csv';
 
@@ -37,25 +29,9 @@ function labOps(dir) {
     return [title, `LAB-${101 + i}`, String(70101 + i), TYPES[i], statuses[i], 'LAB', 'Lab Ops', created, updated,
       statuses[i] === 'Done' ? updated : ''];
   });
-  const line = (fields) => fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
   const path = join(dir, FILE);
-  writeFileSync(path, [header, ...rows].map(line).join('\r\n') + '\r\n');
+  writeFileSync(path, [header, ...rows].map(csvLine).join('\r\n') + '\r\n');
   return path;
-}
-
-async function workItems(page) {
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
-  return num(await page.getByTestId('card-items').locator('[data-card-part="value"]').innerText());
-}
-
-async function previewsRead(page) {
-  await page.waitForFunction(() => document.querySelectorAll('.file-card[aria-busy="true"]').length === 0, null, { timeout: 30000 });
-}
-
-/** shot scrolls an element's panel to the top and saves the viewport. */
-async function shot(page, locator, name) {
-  await locator.evaluate((el) => (el.closest('article, section.panel') ?? el).scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: join(ART, name) });
 }
 
 /** rejectedRows lists the rows the file card's problems table marks rejected, as "row value". */
@@ -70,19 +46,12 @@ async function rejectedRows(card) {
 }
 
 test('settle unknown item types: rejected rows listed, types chosen, preview clean, import adds every row', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(server.url);
+  const { server, tmp } = session();
+  const { page, errors } = await openPage(session());
   const before = await workItems(page);
 
-  await page.getByTestId('import-nav').click();
-  await page.getByTestId('import-screen').waitFor();
-  await page.getByTestId('import-file-input').setInputFiles([labOps(session.tmp.dir)]);
-  const card = page.getByTestId('import-file-card');
-  await card.waitFor();
-  await previewsRead(page);
+  await openImport(page);
+  const card = await addFile(page, labOps(tmp.dir));
 
   // The four rows of unknown types are rejected, each named by row, column and value.
   assert.match(await card.innerText(), /Jira export — 6 rows/);
@@ -133,14 +102,7 @@ test('settle unknown item types: rejected rows listed, types chosen, preview cle
   await shot(page, card, 'import-types-5-preview-clean.png');
 
   // Import: every row of the file becomes an item.
-  const run = page.getByTestId('import-run');
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="import-run"]');
-    return b instanceof HTMLButtonElement && !b.disabled;
-  }, null, { timeout: 30000 });
-  await run.click();
-  const result = page.getByTestId('import-result');
-  await result.waitFor({ timeout: 60000 });
+  const result = await runImport(page);
   assert.match(await result.innerText(), /1 file of 1 imported\./);
   assert.match(await result.innerText(), /Added 6 items/);
   await shot(page, result, 'import-types-6-result.png');

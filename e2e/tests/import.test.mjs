@@ -2,28 +2,13 @@
 // (`throughline serve`) on the demo portfolio, add a Jira CSV and an Azure DevOps CSV, see both
 // previews and the status no default maps, choose its stage, import, see the overview grow by
 // exactly the new items, undo both imports (newest first) and see the overview as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeExports, UNMAPPED_STATUS } from '../lib/exports.mjs';
-import { ART, demoSession, num } from '../lib/harness.mjs';
+import { ART, openPage, runReady, shot, useDemoSession, workItems } from '../lib/harness.mjs';
 
-let session, server, chrome;
-
-before(async () => {
-  session = await demoSession();
-  ({ server, chrome } = session);
-});
-
-after(async () => {
-  await session?.stop();
-});
-
-/** workItems reads the overview's Work items card once the overview is current. */
-async function workItems(page) {
-  await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
-  return num(await page.getByTestId('card-items').locator('[data-card-part="value"]').innerText());
-}
+const session = useDemoSession();
 
 /** until polls a condition of the test itself (not of the page) until it holds. */
 async function until(condition, what, timeout = 30000) {
@@ -34,18 +19,9 @@ async function until(condition, what, timeout = 30000) {
   }
 }
 
-/** shot scrolls the panel holding an element to the top and saves the viewport, so the picture shows it in context. */
-async function shot(page, locator, name) {
-  await locator.evaluate((el) => (el.closest('article, section.panel') ?? el).scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: join(ART, name) });
-}
-
 test('import a Jira and an Azure DevOps export, map a status, see the overview change, undo both', async () => {
-  const page = await chrome.ctx.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(server.url);
+  const { server, tmp } = session();
+  const { page, errors } = await openPage(session());
   const before = await workItems(page);
   assert.ok(before >= 3000, `demo portfolio has ${before} work items`);
 
@@ -58,16 +34,13 @@ test('import a Jira and an Azure DevOps export, map a status, see the overview c
   assert.equal(await page.getByTestId('import-nav').getAttribute('aria-current'), 'page');
 
   // Add both exports through the file dialog's input.
-  const files = writeExports(session.tmp.dir);
+  const files = writeExports(tmp.dir);
   await page.getByTestId('import-file-input').setInputFiles([files.jira, files.ado]);
   const cards = page.getByTestId('import-file-card');
   await cards.nth(1).waitFor();
   assert.equal(await cards.count(), 2);
   const run = page.getByTestId('import-run');
-  await page.waitForFunction(() => {
-    const b = document.querySelector('[data-testid="import-run"]');
-    return b instanceof HTMLButtonElement && !b.disabled;
-  }, null, { timeout: 30000 });
+  await runReady(page);
   assert.equal(await run.innerText(), 'Import 2 files');
 
   // Both previews: the detected format, the first rows with lettered columns, what would change.

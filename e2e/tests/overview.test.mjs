@@ -1,26 +1,18 @@
 // Browser end-to-end: the real frontend in Chromium against the real backend
 // (`throughline serve`) on a real demo portfolio file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ART, demoSession, num, openPage } from '../lib/harness.mjs';
+import { ART, num, openPage, useDemoSession } from '../lib/harness.mjs';
 
-let session, server, chrome;
-
-before(async () => {
-  session = await demoSession();
-  ({ server, chrome } = session);
-});
-
-after(async () => {
-  await session?.stop();
-});
+const session = useDemoSession();
 
 test('overview shows the demo portfolio figures and the throughput chart', async () => {
-  const { page, errors } = await openPage(session);
+  const { page, errors } = await openPage(session());
 
-  const api = await (await page.request.get(`${server.url}/api/overview`)).json();
-  const info = await (await page.request.get(`${server.url}/api/portfolio`)).json();
+  const { url } = session().server;
+  const api = await (await page.request.get(`${url}/api/overview`)).json();
+  const info = await (await page.request.get(`${url}/api/portfolio`)).json();
 
   // The demo marker is visible.
   assert.match(await page.getByTestId('demo-badge').innerText(), /demo/i);

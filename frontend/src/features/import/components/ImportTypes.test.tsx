@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { mockApi } from '../../../testing/api-mock';
 import { demoOverview } from '../../../testing/fixtures';
-import { csvFile, importHistory, jiraReport, mappingsAnswer, storedReport } from '../../../testing/import-fixtures';
+import { csvFile, importHistory, jiraReport, mappingsAnswer, storedReport, type ApiFileReport } from '../../../testing/import-fixtures';
 import { renderWithApp } from '../../../testing/render';
 import { ImportScreen } from './ImportScreen';
 
@@ -12,8 +12,11 @@ interface Call {
   types: Record<string, string> | undefined;
 }
 
-/** routes answer like the backend: Chore is unknown unless the "types" field says what it is. */
-function routes() {
+/**
+ * mockImport answers the screen's requests like the backend, each POST /api/import with the file
+ * reports `files` makes of its call; it returns the calls, in order.
+ */
+function mockImport(files: (call: Call) => ApiFileReport[]): Call[] {
   const calls: Call[] = [];
   mockApi({
     'GET /api/overview': { body: demoOverview },
@@ -22,19 +25,26 @@ function routes() {
     'POST /api/import': (init) => {
       const field = init.form?.get('types');
       const types = typeof field === 'string' ? (JSON.parse(field) as Record<string, string>) : undefined;
-      const dryRun = init.query.get('dryRun') === 'true';
-      calls.push({ dryRun, types });
-      const chore = types?.Chore ?? '';
-      const report = jiraReport({
-        unknown_types: [{ sourceSystem: 'jira', rawType: 'Chore', count: 2, firstRow: 4, type: chore }],
-        rejected: chore
-          ? []
-          : [4, 5].map((row) => ({ sheet: '', row, column: 'B', header: 'Issue Type', value: 'Chore', reason: '"Chore" is not an item type Throughline knows.' })),
-      });
-      return { body: { files: [dryRun ? report : storedReport(report, 9)] } };
+      const call = { dryRun: init.query.get('dryRun') === 'true', types };
+      calls.push(call);
+      return { body: { files: files(call) } };
     },
   });
   return calls;
+}
+
+/** routes answer like the backend: Chore is unknown unless the "types" field says what it is. */
+function routes() {
+  return mockImport(({ dryRun, types }) => {
+    const chore = types?.Chore ?? '';
+    const report = jiraReport({
+      unknown_types: [{ sourceSystem: 'jira', rawType: 'Chore', count: 2, firstRow: 4, type: chore }],
+      rejected: chore
+        ? []
+        : [4, 5].map((row) => ({ sheet: '', row, column: 'B', header: 'Issue Type', value: 'Chore', reason: '"Chore" is not an item type Throughline knows.' })),
+    });
+    return [dryRun ? report : storedReport(report, 9)];
+  });
 }
 
 describe('Import › Item types', () => {
@@ -64,22 +74,14 @@ describe('Import › Item types', () => {
   });
 
   it('keeps the rows in place and the focus on the select while the file is read again with a choice', async () => {
-    const calls: Call[] = [];
-    mockApi({
-      'GET /api/overview': { body: demoOverview },
-      'GET /api/mappings': { body: mappingsAnswer },
-      'GET /api/imports': { body: importHistory },
-      'POST /api/import': (init) => {
-        const field = init.form?.get('types');
-        const types = typeof field === 'string' ? (JSON.parse(field) as Record<string, string>) : undefined;
-        calls.push({ dryRun: init.query.get('dryRun') === 'true', types });
-        const unknown = [
+    const calls = mockImport(({ types }) => [
+      jiraReport({
+        unknown_types: [
           { sourceSystem: 'jira', rawType: 'Chore', count: 3, firstRow: 3, type: types?.Chore ?? '' },
           { sourceSystem: 'jira', rawType: 'Research', count: 1, firstRow: 6, type: types?.Research ?? '' },
-        ];
-        return { body: { files: [jiraReport({ unknown_types: unknown })] } };
-      },
-    });
+        ],
+      }),
+    ]);
     renderWithApp(<ImportScreen />);
     const user = userEvent.setup();
     await user.upload(screen.getByTestId('import-file-input'), [csvFile('jira.csv')]);
@@ -98,12 +100,7 @@ describe('Import › Item types', () => {
   });
 
   it('shows no Item types section when every type is known', async () => {
-    mockApi({
-      'GET /api/overview': { body: demoOverview },
-      'GET /api/mappings': { body: mappingsAnswer },
-      'GET /api/imports': { body: importHistory },
-      'POST /api/import': { body: { files: [jiraReport()] } },
-    });
+    mockImport(() => [jiraReport()]);
     renderWithApp(<ImportScreen />);
     await userEvent.upload(screen.getByTestId('import-file-input'), [csvFile('jira.csv')]);
     await waitFor(() => expect(screen.getByTestId('import-run')).toBeEnabled());
