@@ -2,6 +2,8 @@ package imports_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -275,5 +277,32 @@ func TestMapOnRows(t *testing.T) {
 	}
 	if fmt.Sprint(seen) != "[5000 10000 12345]" {
 		t.Fatalf("progress %v", seen)
+	}
+}
+
+// TestMapStopsWhenCancelled: a cancelled context stops the read within a
+// thousand rows, also for a table whose rows wait for date decisions.
+func TestMapStopsWhenCancelled(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Key,Type,Title,Team,Status,Created\n")
+	for i := 1; i <= 20000; i++ {
+		fmt.Fprintf(&b, "T-%d,story,x,Blue,Done,03/04/2026\n", i) // text dates: every row waits
+	}
+	f, err := imports.Open("late.csv", strings.NewReader(b.String()), int64(b.Len()), imports.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := f.Table(f.Sheets()[0].Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	rows := 0
+	_, err = imports.MapTable(tb, imports.MapOptions{Context: ctx, OnRows: func(n int) {
+		rows = n
+		cancel() // at the first report, 5,000 rows in
+	}})
+	if !errors.Is(err, context.Canceled) || rows != 5000 {
+		t.Fatalf("error %v after %d rows", err, rows)
 	}
 }

@@ -75,6 +75,9 @@ const emitChunk = 1024
 // rowsPerProgress is how often OnRows hears of the rows read.
 const rowsPerProgress = 5000
 
+// rowsPerCancelCheck is how often the read looks at MapOptions.Context.
+const rowsPerCancelCheck = 1000
+
 type rowMeta struct {
 	num int
 	bad bool // rejected: an error problem names the row
@@ -197,6 +200,11 @@ func (m *mapper) read(live bool, fn func(v *rowView)) error {
 		m.rows = append(m.rows, meta)
 		if m.opts.OnRows != nil && len(m.rows)%rowsPerProgress == 0 {
 			m.opts.OnRows(len(m.rows))
+		}
+		if m.opts.Context != nil && len(m.rows)%rowsPerCancelCheck == 0 {
+			if err := m.opts.Context.Err(); err != nil {
+				return err
+			}
 		}
 		if live && m.mapped == len(m.rows)-1 && m.decisionFree(dst) {
 			m.mapRow(m.mapped, fn)

@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"context"
 	"time"
 
 	"github.com/throughline/throughline/backend"
@@ -51,6 +52,10 @@ type MapOptions struct {
 	// every few thousand rows and once at the end of the table (for a
 	// progress bar).
 	OnRows func(rowsRead int)
+	// Context, when set, stops the read once it is done (a cancelled
+	// import): MapTable returns its error within a thousand rows, also
+	// while rows wait for the per-column decisions.
+	Context context.Context
 }
 
 // Profile is a named column mapping the user saved for a kind of table.

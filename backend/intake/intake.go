@@ -258,7 +258,7 @@ func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *
 				return ctx.Err()
 			}
 		}
-		payload, batch, err := readFile(f, opts, loc, profile, &rep, send, prog)
+		payload, batch, err := readFile(ctx, f, opts, loc, profile, &rep, send, prog)
 		prog.storing(rep.RowsRead, err)
 		read <- readResult{payload, batch, err}
 	}()
@@ -355,7 +355,7 @@ func ambiguousList(cols []imports.AmbiguousColumn) string {
 // readFile opens a file and maps each of its sheets.
 // onItems receives work items while the file is read (see importOne); prog
 // reports the rows read.
-func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport, onItems func([]backend.ImportItem) error, prog *meter) (backend.ImportPayload, backend.ImportBatch, error) {
+func readFile(ctx context.Context, f Source, opts Options, loc *time.Location, profile *imports.Profile, rep *FileReport, onItems func([]backend.ImportItem) error, prog *meter) (backend.ImportPayload, backend.ImportBatch, error) {
 	var payload backend.ImportPayload
 	batch := backend.ImportBatch{FileName: f.Name, SHA256: rep.SHA256, SizeBytes: int64(len(f.Data))}
 	file, err := prog.open(opts.Read)
@@ -387,7 +387,7 @@ func readFile(f Source, opts Options, loc *time.Location, profile *imports.Profi
 		}
 		sr.Preview, sr.HeaderRow = preview(tbl), tbl.HeaderRow
 		m, err := imports.MapTable(tbl, imports.MapOptions{Format: opts.Format, Team: opts.Team, Program: opts.Program,
-			DateOrder: opts.DateOrder, Location: loc, Profile: profile, Types: opts.Types, OnItems: onItems, OnRows: prog.sheet(sh.Name, tbl.HeaderRow)})
+			DateOrder: opts.DateOrder, Location: loc, Profile: profile, Types: opts.Types, OnItems: onItems, OnRows: prog.sheet(sh.Name, tbl.HeaderRow), Context: ctx})
 		if rep.Encoding == "" {
 			rep.Encoding, batch.Encoding = tbl.Encoding, tbl.Encoding
 			if tbl.Delimiter != 0 {
