@@ -210,11 +210,11 @@ func (m *mapper) finishItem(v *rowView, r *itemRow) {
 	m.seeStatus(it.Team, it.Status, r.category, v.num)
 	for i, h := range it.History {
 		if !strings.EqualFold(h.To, it.Status) && !slices.ContainsFunc(it.History[:i], func(c backend.ImportChange) bool { return strings.EqualFold(c.To, h.To) }) {
-			cat := ""
 			if h.To == statusCreated {
-				cat = "To Do"
+				m.seeCreated(it.Team, v.num)
+			} else {
+				m.seeStatus(it.Team, h.To, "", v.num)
 			}
-			m.seeStatus(it.Team, h.To, cat, v.num)
 		}
 	}
 }
@@ -262,6 +262,13 @@ func (m *mapper) seeStatus(team, status, category string, row int) {
 	m.out.Statuses = append(m.out.Statuses, StatusSeen{SourceSystem: m.source, Team: team, Status: status, Category: category, Count: 1, FirstRow: row})
 }
 
+// seeCreated counts the synthetic statusCreated a rebuilt history starts
+// with, marked Synthetic so the Import screen can say what it is.
+func (m *mapper) seeCreated(team string, row int) {
+	m.seeStatus(team, statusCreated, "To Do", row)
+	m.out.Statuses[m.statuses[statusKey{team, statusCreated}]].Synthetic = true
+}
+
 // mergeStatuses folds statuses that differ only in case (status mappings
 // ignore case), keeping the first spelling, and orders them by first row.
 func (m *mapper) mergeStatuses() {
@@ -274,6 +281,7 @@ func (m *mapper) mergeStatuses() {
 			o := &out[i]
 			o.Count += s.Count
 			o.FirstRow = min(o.FirstRow, s.FirstRow)
+			o.Synthetic = o.Synthetic || s.Synthetic
 			if o.Category == "" {
 				o.Category = s.Category
 			}

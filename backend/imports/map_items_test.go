@@ -179,7 +179,7 @@ func TestMapJiraStatuses(t *testing.T) {
 	m := mapFixture(t, "jira/cloud-all-fields.csv", imports.MapOptions{Location: berlin})
 	want := []imports.StatusSeen{
 		{SourceSystem: "jira", Team: "Team Zoë", Status: "Done", Category: "Done", Count: 1, FirstRow: 2},
-		{SourceSystem: "jira", Team: "Team Zoë", Status: "Created", Category: "To Do", Count: 3, FirstRow: 2},
+		{SourceSystem: "jira", Team: "Team Zoë", Status: "Created", Category: "To Do", Count: 3, FirstRow: 2, Synthetic: true},
 		{SourceSystem: "jira", Team: "Team Zoë", Status: "In Progress", Category: "In Progress", Count: 2, FirstRow: 6},
 		{SourceSystem: "jira", Team: "Team Zoë", Status: "To Do", Category: "To Do", Count: 1, FirstRow: 7},
 	}
@@ -319,7 +319,7 @@ func TestMapStatusesFoldCaseAndNumbersWarn(t *testing.T) {
 	}
 	want := []imports.StatusSeen{
 		{SourceSystem: "sheet", Team: "Team Ærø", Status: "Klar", Count: 2, FirstRow: 2},
-		{SourceSystem: "sheet", Team: "Team Ærø", Status: "Created", Category: "To Do", Count: 2, FirstRow: 2},
+		{SourceSystem: "sheet", Team: "Team Ærø", Status: "Created", Category: "To Do", Count: 2, FirstRow: 2, Synthetic: true},
 	}
 	if !reflect.DeepEqual(m.Statuses, want) {
 		t.Errorf("statuses = %+v", m.Statuses)

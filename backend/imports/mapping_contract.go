@@ -128,6 +128,10 @@ type StatusSeen struct {
 	Category     string `json:"category"` // Jira's status category when the export has it
 	Count        int    `json:"count"`
 	FirstRow     int    `json:"firstRow"`
+	// Synthetic: the status is statusCreated, which a rebuilt history
+	// starts with (from the Created date) when the file does not say which
+	// status an item was created in.
+	Synthetic bool `json:"synthetic,omitempty"`
 }
 
 // AmbiguousColumn is a date column whose values fit both day/month orders.

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/throughline/throughline/backend/imports"
 	"github.com/throughline/throughline/backend/intake"
@@ -114,7 +116,7 @@ func printImport(stdout, stderr io.Writer, reports []intake.FileReport) {
 			verb = "would import"
 		}
 		if r.Error != "" {
-			fmt.Fprintf(stderr, "%s: %s\n", r.Path, r.Error)
+			fmt.Fprintln(stderr, fileErrorLine(r.Path, r.Error))
 			continue
 		}
 		fmt.Fprintf(stdout, "%s (%s): %d rows read; %s %d new items, %d updated, %d unchanged, %d status changes",
@@ -163,5 +165,40 @@ func problemLine(path string, p intake.Problem, kind string) string {
 		}
 		where = append(where, col)
 	}
-	return fmt.Sprintf("%s: %s: %s", strings.Join(where, ", "), kind, p.Reason)
+	return fmt.Sprintf("%s: %s: %s", strings.Join(where, ", "), kind, reasonText(p))
+}
+
+// quotedValueMax caps a value repeated at the start of a problem's reason.
+const quotedValueMax = 40
+
+// reasonText makes a problem's reason a sentence, as the Import screen does
+// (frontend describe.ts reasonText): a reason about a value is written as the
+// rest of a sentence that starts with it ("is not an item type…"), so the
+// value goes in front; a reason that is a sentence already is kept.
+func reasonText(p intake.Problem) string {
+	reason := strings.TrimSpace(p.Reason)
+	first, size := utf8.DecodeRuneInString(reason)
+	if size == 0 || !unicode.IsLower(first) {
+		return reason
+	}
+	value := strings.TrimSpace(p.Value)
+	if value == "" {
+		return string(unicode.ToUpper(first)) + reason[size:]
+	}
+	if r := []rune(value); len(r) > quotedValueMax {
+		value = string(r[:quotedValueMax-1]) + "…"
+	}
+	return fmt.Sprintf("%q %s", value, reason)
+}
+
+// fileErrorLine is the line for a file that could not be imported. Most
+// errors already start with the file's name ("ops.csv: the columns…",
+// "ops.csv is empty…"); that name is replaced by the path as given rather
+// than printed twice.
+func fileErrorLine(path, msg string) string {
+	name := filepath.Base(path)
+	if rest, ok := strings.CutPrefix(msg, name); ok && (rest == "" || strings.ContainsRune(":, ", rune(rest[0]))) {
+		return path + rest
+	}
+	return path + ": " + msg
 }

@@ -74,6 +74,14 @@ test('settle unknown item types: rejected rows listed, types chosen, preview cle
   const section = page.getByRole('region', { name: 'Item types' });
   assert.match(await section.innerText(), /2 item types are not known to Throughline, so 4 rows are left out/);
   await shot(page, table, 'import-types-2-table.png');
+  // Item types is numbered between Files and Statuses.
+  assert.deepEqual(await page.locator('.import__section h2 .step').allInnerTexts(), ['1', '2', '3', '4', '5']);
+  assert.match(await section.locator('h2').innerText(), /^2\s*Item types$/);
+  // The "Created" the rebuilt history starts with says what it is; the file's own statuses say nothing.
+  const statuses = page.getByTestId('import-statuses');
+  assert.match(await statuses.getByTestId('status-row').filter({ hasText: 'Created' }).innerText(), /the status from the item’s Created date until its next change \(rebuilt history\)/);
+  assert.equal(await statuses.getByTestId('status-synthetic-note').count(), 1);
+  await shot(page, statuses, 'import-types-2b-statuses.png');
 
   // Choose with the keyboard-reachable selects; focus stays on the select while the file is read again.
   // (selectOption alone does not focus; a person reaches the select first.)

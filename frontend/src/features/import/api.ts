@@ -34,6 +34,11 @@ export interface StatusReport {
   stage: Stage | '';
   /** proposed: stage is a default the import will save (the user may change it). */
   proposed: boolean;
+  /**
+   * synthetic: the "Created" status a rebuilt history starts with (from the item's Created date)
+   * when the file has no changelog, not a status the file names.
+   */
+  synthetic: boolean;
 }
 
 /** ItemType is one of Throughline's work-item types. */
@@ -235,6 +240,7 @@ function decodeStatus(value: unknown): StatusReport {
     firstRow: int(v.firstRow),
     stage: isStage(stage) ? stage : '',
     proposed: v.proposed === true,
+    synthetic: v.synthetic === true,
   };
 }
 

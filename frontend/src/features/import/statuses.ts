@@ -16,6 +16,8 @@ export interface StatusRow {
   proposed: boolean;
   /** files are the names of the files the status was seen in. */
   files: string[];
+  /** synthetic: some file's rebuilt history starts with this status (see StatusReport.synthetic). */
+  synthetic: boolean;
 }
 
 /** statusKey identifies a status the way the backend matches mappings: tool, team and status, ignoring case. */
@@ -36,13 +38,24 @@ export function gatherStatuses(reports: readonly { name: string; report: FileRep
       if (row) {
         row.count += s.count;
         if (!row.files.includes(name)) row.files.push(name);
+        row.synthetic ||= s.synthetic;
         if (!row.stage && s.stage) {
           row.stage = s.stage;
           row.proposed = s.proposed;
         }
         continue;
       }
-      rows.set(key, { key, sourceSystem: s.sourceSystem, team: s.team, status: s.status, count: s.count, stage: s.stage, proposed: s.proposed, files: [name] });
+      rows.set(key, {
+        key,
+        sourceSystem: s.sourceSystem,
+        team: s.team,
+        status: s.status,
+        count: s.count,
+        stage: s.stage,
+        proposed: s.proposed,
+        files: [name],
+        synthetic: s.synthetic,
+      });
     }
   }
   return [...rows.values()].sort((a, b) => Number(a.stage !== '') - Number(b.stage !== '') || b.count - a.count || a.status.localeCompare(b.status));

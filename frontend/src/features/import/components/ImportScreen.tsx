@@ -59,6 +59,24 @@ function TemplateButton() {
   );
 }
 
+/** Step is a section's number in the order the screen is worked through. */
+function Step({ n }: { n: number }) {
+  return (
+    <span className="step" aria-hidden="true" data-testid="import-step">
+      {n}
+    </span>
+  );
+}
+
+/**
+ * importSteps numbers the sections: Files, then Item types when some file has a type Throughline
+ * does not know, then Statuses, Options and Import — consecutive whichever are shown.
+ */
+function importSteps(withTypes: boolean): { files: number; types: number; statuses: number; options: number; run: number } {
+  const t = withTypes ? 1 : 0;
+  return { files: 1, types: withTypes ? 2 : 0, statuses: 2 + t, options: 3 + t, run: 4 + t };
+}
+
 /**
  * ImportScreen is the Import screen: add files (drop, or choose files or a folder), see each
  * previewed (format, first rows, what would change, problems), map statuses to stages, set the
@@ -125,6 +143,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
   }, [mappingId]);
 
   const count = session.files.length;
+  const step = importSteps(count > 0 && session.types.length > 0);
   const reading = session.files.filter((f) => f.preview.kind === 'reading' || f.preview.kind === 'waiting').length;
 
   return (
@@ -140,9 +159,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
       <section className="panel import__section" aria-labelledby={filesTitleId}>
         <header className="section__header">
           <h2 className="panel__title" id={filesTitleId} ref={filesHeadingRef} tabIndex={-1}>
-            <span className="step" aria-hidden="true">
-              1
-            </span>
+            <Step n={step.files} />
             Files
           </h2>
           {count > 0 ? (
@@ -204,6 +221,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
             <section className="panel import__section" aria-labelledby={typesTitleId}>
               <header className="section__header">
                 <h2 className="panel__title" id={typesTitleId}>
+                  <Step n={step.types} />
                   Item types
                 </h2>
               </header>
@@ -213,9 +231,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
           <section className="panel import__section" aria-labelledby={statusesTitleId}>
             <header className="section__header">
               <h2 className="panel__title" id={statusesTitleId}>
-                <span className="step" aria-hidden="true">
-                  2
-                </span>
+                <Step n={step.statuses} />
                 Statuses
               </h2>
             </header>
@@ -238,9 +254,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
           <section className="panel import__section" aria-labelledby={optionsTitleId}>
             <header className="section__header">
               <h2 className="panel__title" id={optionsTitleId}>
-                <span className="step" aria-hidden="true">
-                  3
-                </span>
+                <Step n={step.options} />
                 Options
               </h2>
             </header>
@@ -264,9 +278,7 @@ export function ImportScreen({ dragging = false, incoming, chooseRequest }: Impo
         <section className="panel import__section" aria-labelledby={runTitleId}>
           <header className="section__header">
             <h2 className="panel__title" id={runTitleId}>
-              <span className="step" aria-hidden="true">
-                4
-              </span>
+              <Step n={step.run} />
               Import
             </h2>
           </header>

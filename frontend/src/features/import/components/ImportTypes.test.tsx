@@ -7,6 +7,14 @@ import { csvFile, importHistory, jiraReport, mappingsAnswer, storedReport, type 
 import { renderWithApp } from '../../../testing/render';
 import { ImportScreen } from './ImportScreen';
 
+/** steps reads the numbered section headings in screen order: "1 Files", "2 Item types"… */
+function steps(): string[] {
+  return screen.getAllByTestId('import-step').map((n) => {
+    const number = n.textContent ?? '';
+    return `${number} ${n.closest('h2')?.textContent?.slice(number.length)}`;
+  });
+}
+
 interface Call {
   dryRun: boolean;
   types: Record<string, string> | undefined;
@@ -59,6 +67,8 @@ describe('Import › Item types', () => {
     expect(row).toHaveTextContent('Chore');
     expect(row).toHaveTextContent('2');
     expect(screen.getByRole('heading', { name: 'Item types' })).toBeInTheDocument();
+    // Item types is a step of its own, numbered like its neighbours; the number is not read out.
+    expect(steps()).toEqual(['1 Files', '2 Item types', '3 Statuses', '4 Options', '5 Import']);
     expect(calls).toEqual([{ dryRun: true, types: undefined }]);
 
     await user.selectOptions(within(row).getByRole('combobox', { name: 'Item type for “Chore”' }), 'task');
@@ -105,5 +115,6 @@ describe('Import › Item types', () => {
     await userEvent.upload(screen.getByTestId('import-file-input'), [csvFile('jira.csv')]);
     await waitFor(() => expect(screen.getByTestId('import-run')).toBeEnabled());
     expect(screen.queryByTestId('import-types')).not.toBeInTheDocument();
+    expect(steps()).toEqual(['1 Files', '2 Statuses', '3 Options', '4 Import']);
   });
 });

@@ -14,6 +14,9 @@ export interface StatusTableProps {
   onChoose: (key: string, stage: Stage) => void;
 }
 
+/** SYNTHETIC_NOTE explains the "Created" status a rebuilt history starts with; the file never names it. */
+export const SYNTHETIC_NOTE = 'the status from the item’s Created date until its next change (rebuilt history)';
+
 function Note({ row, chosen }: { row: StatusRow; chosen?: Stage }) {
   if (chosen && chosen !== row.stage) {
     return (
@@ -86,6 +89,11 @@ export function StatusTable({ rows, stages, choices, teams, disabled, onChoose }
                 >
                   <th scope="row" className="status-row__status">
                     {row.status}
+                    {row.synthetic ? (
+                      <span className="status-row__hint" data-testid="status-synthetic-note">
+                        {SYNTHETIC_NOTE}
+                      </span>
+                    ) : null}
                   </th>
                   <td>{sourceLabel(row.sourceSystem)}</td>
                   <td>
