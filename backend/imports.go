@@ -113,6 +113,7 @@ type ImportLink struct {
 	ExternalKey  string
 	ParentKey    string
 	File         string
+	Sheet        string
 	Row          int
 }
 
@@ -124,4 +125,9 @@ type FileResult struct {
 	// Warnings are things stored differently from how the file put them,
 	// or not at all (a changelog row for an unknown item).
 	Warnings []string `json:"warnings"`
+	// MissingParents are (the first 20 of) the items whose parent key is
+	// neither in the file nor in the portfolio: they are stored without a
+	// parent. MissingParentCount counts them all.
+	MissingParents     []ImportLink `json:"missingParents"`
+	MissingParentCount int          `json:"missingParentCount"`
 }

@@ -250,7 +250,7 @@ func (m *mapper) emitItems(n int) {
 		return
 	}
 	for _, it := range m.out.Items {
-		m.out.Links = append(m.out.Links, backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Row: it.Row})
+		m.out.Links = append(m.out.Links, backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Sheet: it.Sheet, Row: it.Row})
 	}
 	chunk := m.out.Items
 	m.emitted += len(chunk)

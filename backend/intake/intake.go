@@ -330,6 +330,7 @@ func importOne(ctx context.Context, db *sqlite.DB, f Source, opts Options, loc *
 	for _, w := range res.Warnings {
 		rep.Warnings = append(rep.Warnings, Problem{Reason: w})
 	}
+	rep.Warnings = append(rep.Warnings, missingParents(res)...)
 	return rep
 }
 
@@ -490,4 +491,18 @@ func appendUnique(xs []string, x string) []string {
 		}
 	}
 	return append(xs, x)
+}
+
+// missingParents are the warnings for items stored without their parent
+// because its key is neither in the file nor in the portfolio.
+func missingParents(res backend.FileResult) []Problem {
+	var out []Problem
+	for _, l := range res.MissingParents {
+		out = append(out, Problem{Sheet: l.Sheet, Row: l.Row, Value: l.ParentKey,
+			Reason: fmt.Sprintf("is the parent %s names, but it is neither in this file nor in the portfolio, so %s is stored without its parent. Import the parent too (its export or an epics sheet), then import this file again.", l.ExternalKey, l.ExternalKey)})
+	}
+	if n := res.MissingParentCount - len(res.MissingParents); n > 0 {
+		out = append(out, Problem{Reason: fmt.Sprintf("%d more items name a parent that is neither in this file nor in the portfolio; they are stored without it.", n)})
+	}
+	return out
 }

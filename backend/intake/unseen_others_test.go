@@ -54,7 +54,8 @@ func TestUnseenADORallyAndSheetImports(t *testing.T) {
 			}},
 
 		{name: "RallyIterationExport", src: file("rally-iteration-export.csv"), format: "rally", delimiter: ",", rows: 7, created: 7, history: 15,
-			warnings: []wantProblem{{row: 3, column: "O", header: "Blocked", value: "true", reason: "says the item is blocked"}},
+			warnings: []wantProblem{{row: 3, column: "O", header: "Blocked", value: "true", reason: "says the item is blocked"},
+				{row: 8, value: "I37", reason: "is the parent F412 names, but it is neither in this file nor in the portfolio"}},
 			items: map[string]storedItem{
 				"rally/US4312": {typ: "story", team: "Team Marten", program: "Unassigned", status: "Completed", parent: "F412", created: "2026-01-16T13:00:00Z",
 					points: 3, history: ">Defined@2026-01-16T13:00:00Z Defined>In-Progress@2026-02-02T07:30:00Z In-Progress>Completed@2026-02-19T16:00:00Z"},
@@ -67,7 +68,8 @@ func TestUnseenADORallyAndSheetImports(t *testing.T) {
 		// A workspace names its portfolio states; no default maps them, and
 		// the import says so.
 		{name: "RallyPortfolioItems", src: file("rally-portfolio-features.csv"), format: "rally", delimiter: ",", rows: 4, created: 4, history: 9,
-			warnings: []wantProblem{notMapped(2, "Developing"), notMapped(4, "Discovering")},
+			warnings: []wantProblem{notMapped(2, "Developing"), notMapped(4, "Discovering"),
+				{row: 4, value: "I38", reason: "is the parent F414 names, but it is neither in this file nor in the portfolio"}},
 			items: map[string]storedItem{
 				"rally/F413": {typ: "feature", team: "Team Marten", program: "Unassigned", status: "Done", parent: "I37", created: "2025-12-16T08:00:00Z",
 					resolved: "2026-02-24T15:00:00Z", points: -1,

@@ -124,6 +124,7 @@ func (db *DB) apply(ctx context.Context, s FileStream, def ImportDefaults, commi
 	if out.Warnings, err = im.appendHistoryRows(p.History); err != nil {
 		return out, err
 	}
+	out.MissingParents, out.MissingParentCount = im.missing, im.parentsMissing
 	// Records (epics) may update items created above: their undo rows must exist first.
 	if err := im.flushCreated(); err != nil {
 		return out, err

@@ -124,6 +124,9 @@ type importer struct {
 	rebuiltQueued   bool
 	pendingRemovals []int64
 	replaced        int
+	// items whose parent is nowhere (missingParent).
+	missing        []backend.ImportLink
+	parentsMissing int
 	// names caches theme and PI lookups by query and name.
 	names map[[2]string]any
 }
@@ -479,7 +482,7 @@ func (im *importer) differs(id int64, vals []any) (bool, error) {
 // that reached the store while the file was read come as links.
 func (im *importer) linkParents(items []backend.ImportItem, links []backend.ImportLink) error {
 	for _, it := range items {
-		if err := im.linkParent(backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Row: it.Row}); err != nil {
+		if err := im.linkParent(backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Sheet: it.Sheet, Row: it.Row}); err != nil {
 			return err
 		}
 	}
@@ -489,6 +492,19 @@ func (im *importer) linkParents(items []backend.ImportItem, links []backend.Impo
 		}
 	}
 	return nil
+}
+
+// maxMissingParents caps the items listed whose parent is nowhere; the
+// rest are counted.
+const maxMissingParents = 20
+
+// missingParent notes an item whose parent key is neither in the file nor
+// in the portfolio: the item is stored without its parent.
+func (im *importer) missingParent(it backend.ImportLink) {
+	im.parentsMissing++
+	if len(im.missing) < maxMissingParents {
+		im.missing = append(im.missing, it)
+	}
 }
 
 // linkParent links one item to its parent (see linkParents).
@@ -505,14 +521,19 @@ func (im *importer) linkParent(it backend.ImportLink) error {
 	if !ok {
 		err := im.queryRow(`SELECT id FROM work_items WHERE source_system = ? AND external_key = ?`, it.SourceSystem, it.ParentKey).Scan(&parent)
 		if errors.Is(err, sql.ErrNoRows) {
-			im.ids[pk] = 0 // not in the portfolio: validation reports it
+			im.ids[pk] = 0
+			im.missingParent(it)
 			return nil
 		} else if err != nil {
 			return fmt.Errorf("%s, row %d: find parent %s: %w", it.File, it.Row, it.ParentKey, err)
 		}
 		im.ids[pk] = parent
 	}
-	if parent == 0 || parent == id || im.parents[id] == parent {
+	if parent == 0 {
+		im.missingParent(it)
+		return nil
+	}
+	if parent == id || im.parents[id] == parent {
 		return nil
 	}
 	if !im.created[id] {
