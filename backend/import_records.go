@@ -22,12 +22,13 @@ type ImportRecords struct {
 	Benefits     []BenefitRecord
 	Feedback     []FeedbackRecord
 	Dependencies []DependencyRecord
+	Sprints      []SprintRecord
 }
 
 // Len is the number of records of every kind.
 func (r ImportRecords) Len() int {
 	return len(r.Teams) + len(r.Epics) + len(r.Deployments) + len(r.Incidents) + len(r.PIObjectives) +
-		len(r.KRUpdates) + len(r.Benefits) + len(r.Feedback) + len(r.Dependencies)
+		len(r.KRUpdates) + len(r.Benefits) + len(r.Feedback) + len(r.Dependencies) + len(r.Sprints)
 }
 
 // TeamRecord is one row of the PMO's team register. The team is found by
@@ -196,6 +197,25 @@ type DependencyRecord struct {
 	Row         int
 }
 
+// SprintRecord is one row of a sprints sheet. Its natural key is (Team,
+// Sprint), the sprint's name compared ignoring case. The team is found by
+// name, else by source key (Jira project key…), and created when missing;
+// a PI that the portfolio does not have is a warning and the sprint is
+// stored without one. Items name their sprints (ImportItem.Sprints,
+// ImportLink.Sprints) and are linked to the sprints of their team.
+type SprintRecord struct {
+	Team      string
+	Sprint    string
+	StartDate string // YYYY-MM-DD
+	EndDate   string // YYYY-MM-DD, not before StartDate
+	PI        string // "" keeps the stored PI
+	Goal      string // "" keeps the stored goal
+	GoalMet   *bool  // nil keeps the stored verdict
+	File      string
+	Sheet     string
+	Row       int
+}
+
 // KindCounts counts what an import did to the rows of one kind.
 type KindCounts struct {
 	Created   int `json:"created"`
@@ -205,7 +225,8 @@ type KindCounts struct {
 
 // RecordsResult says what storing ImportRecords changed. Counts is keyed by
 // kind: "teams", "epics", "deployments", "incidents", "pi_objectives",
-// "kr_updates", "benefits", "feedback", "dependencies", and for references
+// "kr_updates", "benefits", "feedback", "dependencies", "sprints",
+// "sprint_items" (items linked to sprints; created only), and for references
 // created or changed on the way "programs", "services", "pis", "themes" and
 // "business_cases"; kinds the import did not touch are absent. Warnings are
 // things stored differently from what the row said (a caused-by change that

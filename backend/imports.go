@@ -105,13 +105,14 @@ type ImportPayload struct {
 	Records ImportRecords
 }
 
-// ImportLink is what linking an item to its parent needs of an imported
-// row: its key, its parent's key (in the same source system) and where
-// the row is, for messages.
+// ImportLink is what linking an item to its parent and its sprints needs
+// of an imported row: its key, its parent's key (in the same source
+// system), the sprints it names and where the row is, for messages.
 type ImportLink struct {
 	SourceSystem string
 	ExternalKey  string
 	ParentKey    string
+	Sprints      []string
 	File         string
 	Sheet        string
 	Row          int

@@ -197,20 +197,47 @@ func TestMapRecordFixtures(t *testing.T) {
 	}
 }
 
-// TestMapSprintsSheetIsReadButNotImported says so in one warning.
-func TestMapSprintsSheetIsReadButNotImported(t *testing.T) {
+// TestMapSprintsSheet: a sprints sheet maps to sprint records, and a
+// sprint that ends before it starts is rejected naming the cell.
+func TestMapSprintsSheet(t *testing.T) {
 	m := mapFixture(t, "sprints/sprints.csv", imports.MapOptions{})
-	onlyProblems(t, m.Problems, "sprints.csv: is a sprints sheet (2 rows): sprints sheets are read but not imported yet")
-	if m.RowsRead != 2 || m.Records.Len() != 0 || len(m.Items) != 0 || m.Problems[0].Severity != imports.SeverityWarning {
-		t.Errorf("%+v", m)
+	if len(m.Problems) != 0 || m.RowsRead != 2 || len(m.Records.Sprints) != 2 || m.Records.Len() != 2 || len(m.Items) != 0 {
+		t.Fatalf("%+v\n%s", m, problemStrings(m.Problems))
+	}
+	r := m.Records.Sprints[0]
+	if r.Team != "Team Zoë" || r.Sprint != "Sprint 3" || r.StartDate != "2026-02-02" || r.EndDate != "2026-02-13" || r.PI != "PI 26.1" ||
+		r.Goal != "Onboarding step 1, live" || r.GoalMet == nil || !*r.GoalMet || r.Row != 2 || r.File != "sprints.csv" {
+		t.Errorf("first sprint: %+v", r)
+	}
+	if g := m.Records.Sprints[1].GoalMet; g == nil || *g {
+		t.Errorf("second sprint's goal met: %v", g)
+	}
+	bad, err := mapText(t, "sprints.csv", "Team,Sprint,Start,End,Goal Met\nTeam A,S1,2026-03-16,2026-03-02,maybe\n,S2,2026-03-16,2026-03-27,\n", imports.MapOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bad.Records.Sprints) != 0 || len(bad.Problems) != 3 {
+		t.Fatalf("records %+v, problems:\n%s", bad.Records.Sprints, problemStrings(bad.Problems))
+	}
+	for _, p := range bad.Problems {
+		switch {
+		case p.Row == 2 && p.Column == "D" && p.Severity == imports.SeverityError:
+			if !strings.Contains(p.Message, "is before the sprint's start (2026-03-16, column C)") {
+				t.Errorf("end before start: %+v", p)
+			}
+		case p.Row == 2 && p.Column == "E" && p.Severity == imports.SeverityWarning:
+		case p.Row == 3 && p.Column == "A" && p.Severity == imports.SeverityError:
+		default:
+			t.Errorf("unexpected problem %+v", p)
+		}
 	}
 	var b strings.Builder
 	b.WriteString("Team,Sprint,Start,End\n")
 	for i := 0; i < 2100; i++ {
 		fmt.Fprintf(&b, "Team Ærø,Sprint %d,2026-01-05,2026-01-18\n", i)
 	}
-	m, err := mapText(t, "sprints.csv", b.String(), imports.MapOptions{})
-	if err != nil || m.RowsRead != 2100 {
+	m, err = mapText(t, "sprints.csv", b.String(), imports.MapOptions{})
+	if err != nil || m.RowsRead != 2100 || len(m.Records.Sprints) != 2100 {
 		t.Errorf("%d rows: %v", m.RowsRead, err)
 	}
 }

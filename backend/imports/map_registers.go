@@ -167,14 +167,57 @@ func (m *mapper) mapTeams() error {
 	}, nil)
 }
 
-// mapSprints reads a sprints sheet without importing it: the store has no
-// sprint records yet, so its rows are counted and one warning says so.
+// mapSprints maps a sprints sheet. Team (else MapOptions.Team), sprint
+// name and both dates are required, the end not before the start; PI and
+// goal are names and text; Goal Met is yes or no (anything else is a
+// warning and the verdict is left empty).
 func (m *mapper) mapSprints() error {
-	err := m.run(nil, func(*rowView) {}, nil)
-	if err == nil {
-		m.tableWarn(fmt.Sprintf("is a sprints sheet (%d rows): sprints sheets are read but not imported yet, so nothing from it is stored.", len(m.rows)))
+	team, sprint, pi, goal, met := m.col(RoleTeam), m.col(RoleSprint), m.col(RolePI), m.col(RoleGoal), m.col(RoleGoalMet)
+	start, end := m.dateCol(RoleStart), m.dateCol(RoleEnd)
+	return m.run(nil, func(v *rowView) {
+		r := backend.SprintRecord{Team: v.text(team), Sprint: v.required(sprint, "the sprint's name"), PI: v.text(pi), Goal: v.text(goal),
+			File: m.t.File, Sheet: m.t.Sheet, Row: v.num}
+		if r.Team == "" {
+			r.Team = m.opts.Team
+		}
+		if r.Team == "" {
+			v.fail(team, "", "is empty, but every sprint belongs to a team. Fill it in (or import with a default team).")
+		}
+		s, e := v.date(start, true, "the sprint's first day"), v.date(end, true, "the sprint's last day")
+		if !s.IsZero() && !e.IsZero() && e.Civil() < s.Civil() {
+			v.fail(end, v.text(end), fmt.Sprintf("is before the sprint's start (%s, column %s). Correct one of the two.", s.Civil(), m.letter(start)))
+		}
+		if raw := v.text(met); raw != "" {
+			if b, ok := goalMet(raw); ok {
+				r.GoalMet = &b
+			} else {
+				v.warn(met, raw, "is neither yes nor no; the sprint goal's verdict is left empty.")
+			}
+		}
+		if !v.bad {
+			r.StartDate, r.EndDate = s.Civil(), e.Civil()
+			m.out.Records.Sprints = append(m.out.Records.Sprints, r)
+		}
+	}, nil)
+}
+
+// goalMet reads a Goal Met cell: yes/no, or met / not met.
+func goalMet(s string) (bool, bool) {
+	switch wordKey(s) {
+	case "met", "achieved", "reached":
+		return true, true
+	case "not met", "missed", "not achieved", "not reached":
+		return false, true
 	}
-	return err
+	return yesNo(s)
+}
+
+// letter is the column letter of slot s, for messages naming two cells.
+func (m *mapper) letter(s int) string {
+	if s < 0 {
+		return ""
+	}
+	return m.t.Headers[m.slots[s]].Letter
 }
 
 // missingColumn is the error for a table without a column its kind needs

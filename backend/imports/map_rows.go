@@ -243,14 +243,16 @@ func (m *mapper) decisionFree(cells []Cell) bool {
 }
 
 // emitItems hands the items mapped since the last call to OnItems once at
-// least n wait (n = 0: any), keeping only their links (see OnItems).
+// least n wait (n = 0: any), keeping only their links (see OnItems): key,
+// parent and sprints.
 func (m *mapper) emitItems(n int) {
 	waiting := len(m.out.Items)
 	if m.opts.OnItems == nil || m.emitErr != nil || waiting == 0 || waiting < n {
 		return
 	}
 	for _, it := range m.out.Items {
-		m.out.Links = append(m.out.Links, backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, File: it.File, Sheet: it.Sheet, Row: it.Row})
+		m.out.Links = append(m.out.Links, backend.ImportLink{SourceSystem: it.SourceSystem, ExternalKey: it.ExternalKey, ParentKey: it.ParentKey, Sprints: it.Sprints,
+			File: it.File, Sheet: it.Sheet, Row: it.Row})
 	}
 	chunk := m.out.Items
 	m.emitted += len(chunk)

@@ -466,6 +466,7 @@ func addMapped(p *backend.ImportPayload, m imports.Mapped, rep *FileReport) {
 	r.Benefits = append(r.Benefits, m.Records.Benefits...)
 	r.Feedback = append(r.Feedback, m.Records.Feedback...)
 	r.Dependencies = append(r.Dependencies, m.Records.Dependencies...)
+	r.Sprints = append(r.Sprints, m.Records.Sprints...)
 	for _, pr := range m.Problems {
 		if pr.Severity == imports.SeverityError {
 			rep.Rejected = append(rep.Rejected, toProblem(pr))

@@ -85,7 +85,6 @@ func TestUnseenADORallyAndSheetImports(t *testing.T) {
 			warnings: []wantProblem{
 				{sheet: "Flow Q1", row: 11, value: "Total", reason: "looks like a total or footer line"},
 				{sheet: "Flow Q1", row: 13, value: "Source: Osprey board", reason: "looks like a total or footer line"},
-				{sheet: "Sprints", reason: "is a sprints sheet (3 rows)"},
 			},
 			items: map[string]storedItem{
 				// Review typed as text (2026-01-22) among date cells.

@@ -139,10 +139,15 @@ func (db *DB) apply(ctx context.Context, s FileStream, def ImportDefaults, commi
 		func(rs backend.ImportRecords) error { return w.benefits(rs.Benefits) },
 		func(rs backend.ImportRecords) error { return w.feedback(rs.Feedback) },
 		func(rs backend.ImportRecords) error { return w.dependencies(rs.Dependencies) },
+		func(rs backend.ImportRecords) error { return w.sprints(rs.Sprints) },
 	} {
 		if err := k(recs); err != nil {
 			return out, err
 		}
+	}
+	// Items join the sprints of their team, stored before or just now.
+	if err := w.linkSprints(p.Items, p.Links); err != nil {
+		return out, err
 	}
 	if err := im.flushCreated(); err != nil {
 		return out, err

@@ -12,7 +12,7 @@ import (
 
 // ApplyRecords stores the non-item rows read from one file (team register,
 // epics list, deployments, incidents, PI objectives, OKR updates, benefits,
-// CSAT/NPS, dependencies) as one import batch, in one transaction: all of
+// CSAT/NPS, dependencies, sprints) as one import batch, in one transaction: all of
 // them or none (PRODUCT §7). Every record is checked against the schema's
 // vocabularies and ranges before anything is written; a problem is a
 // *backend.Error naming file, sheet, row, field and value. References by
@@ -66,6 +66,8 @@ type recordWriter struct {
 	services map[string]serviceRef
 	themes   map[string]int64
 	warnings []string
+	// sprintLinks counts the item_sprints rows this import added.
+	sprintLinks int
 }
 
 type serviceRef struct{ id, team int64 }
@@ -164,6 +166,9 @@ func (w *recordWriter) result() backend.RecordsResult {
 			c.Created += n
 			res.Counts[kind] = c
 		}
+	}
+	if w.sprintLinks > 0 {
+		res.Counts["sprint_items"] = backend.KindCounts{Created: w.sprintLinks}
 	}
 	if res.Warnings == nil {
 		res.Warnings = []string{}

@@ -14,7 +14,7 @@ func ip(n int) *int { return &n }
 // recordTables are the tables a records import may change.
 var recordTables = []string{"programs", "teams", "services", "themes", "program_increments", "work_items", "status_changes",
 	"deployments", "deployment_commits", "incidents", "objectives", "key_results", "pi_objectives", "key_result_updates",
-	"business_cases", "benefit_measurements", "customer_feedback", "dependencies"}
+	"business_cases", "benefit_measurements", "customer_feedback", "dependencies", "sprints", "item_sprints"}
 
 // recordsSnapshot captures every row of every table a records import may
 // change, every column, as JSON.
@@ -217,6 +217,22 @@ func kindCases() []kindCase {
 				r[1].Risk = "High"
 				return backend.ImportRecords{Dependencies: r}
 			}},
+		{name: "Sprints", kind: "sprints", setup: func(t *testing.T, db *sqlite.DB) { withRegister(t, db); seedOKRs(t, db) },
+			first: backend.ImportRecords{Sprints: sprintSheet()}, created: 2, updated: 1,
+			newer: func() backend.ImportRecords {
+				r := sprintSheet()
+				r[1].Goal, r[1].GoalMet, r[1].PI = "Card tokens live", bp(false), "" // a blank PI keeps the stored one
+				return backend.ImportRecords{Sprints: r}
+			}},
+	}
+}
+
+func bp(b bool) *bool { return &b }
+
+func sprintSheet() []backend.SprintRecord {
+	return []backend.SprintRecord{
+		{Team: "Zoë's crew", Sprint: "Wallet 1", StartDate: "2026-01-05", EndDate: "2026-01-16", PI: "PI 26.1", Goal: "Wallet beta", GoalMet: bp(true), File: "sprints.csv", Row: 2},
+		{Team: "zoë's crew", Sprint: "Wallet 2", StartDate: "2026-01-19", EndDate: "2026-01-30", PI: "pi 26.1", File: "sprints.csv", Row: 3},
 	}
 }
 
@@ -442,4 +458,39 @@ func TestApplyRecordsLinks(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestApplyFileLinksSprints: a file with both a sprints sheet and items
+// naming those sprints (items kept in the payload, not streamed) links
+// each item to its team's sprints; undo removes links and sprints alike.
+func TestApplyFileLinksSprints(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openNew(t)
+	empty := recordsSnapshot(t, db)
+	item := func(key, created string, sprints ...string) backend.ImportItem {
+		return backend.ImportItem{SourceSystem: "sheet", ExternalKey: key, Type: backend.TypeStory, Title: key, Status: "To Do", Team: "Ledger",
+			CreatedAt: at(created), Sprints: sprints, File: "ledger.xlsx", Row: 2}
+	}
+	payload := backend.ImportPayload{
+		Items: []backend.ImportItem{item("L-1", "2026-01-02T10:00:00Z", "L1"), item("L-2", "2026-01-07T10:00:00Z", "l1", "L9")},
+		Records: backend.ImportRecords{Sprints: []backend.SprintRecord{
+			{Team: "Ledger", Sprint: "L1", StartDate: "2026-01-05", EndDate: "2026-01-16", File: "ledger.xlsx", Sheet: "Sprints", Row: 2}}},
+	}
+	res, err := db.ApplyFile(ctx, backend.ImportBatch{FileName: "ledger.xlsx", Format: "template+sprints"}, payload, defaults)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Records.Counts["sprint_items"].Created != 2 || res.Records.Counts["sprints"].Created != 1 || len(res.Warnings) != 1 ||
+		!strings.Contains(res.Warnings[0], `ledger.xlsx: 1 item names sprints their team does not have ("L9")`) {
+		t.Fatalf("%+v", res)
+	}
+	got := one[string](t, db, `SELECT group_concat(w.external_key || ' ' || m.added_at || ' ' || m.committed, '; ') FROM item_sprints m JOIN work_items w ON w.id = m.item_id`)
+	if want := "L-1 2026-01-05T00:00:00Z 1; L-2 2026-01-07T10:00:00Z 0"; got != want {
+		t.Fatalf("memberships %q, want %q", got, want)
+	}
+	checkOK(t, db)
+	undo(t, db, res.BatchID)
+	if recordsSnapshot(t, db) != empty {
+		t.Fatal("undo left rows behind")
+	}
 }

@@ -15,11 +15,11 @@ type undoStep struct{ what, query string }
 // restoredTables are the tables whose rows an import may update; undo puts
 // back the imported columns it kept in import_row_changes.
 var restoredTables = []rowTable{teamsTable, servicesTable, epicExtras, businessCasesTable, deploymentsTable, incidentsTable,
-	piObjectivesTable, krUpdatesTable, benefitsTable, feedbackTable, dependenciesTable}
+	piObjectivesTable, krUpdatesTable, benefitsTable, feedbackTable, dependenciesTable, sprintsTable}
 
 // createdRowTables are the tables whose rows an import creates outright, in
 // the order undo deletes them: rows that point at others first.
-var createdRowTables = []string{"incidents", "deployments", "dependencies", "key_result_updates", "pi_objectives", "benefit_measurements", "customer_feedback"}
+var createdRowTables = []string{"incidents", "deployments", "dependencies", "key_result_updates", "pi_objectives", "benefit_measurements", "customer_feedback", "sprints"}
 
 // refUsers lists, for each table an import creates references in, the
 // columns that point at its rows. Undo removes a created reference only when
@@ -127,6 +127,12 @@ func laterImports(ctx context.Context, tx *sql.Tx, batchID int64) ([]string, err
 		JOIN deployment_commits dc ON dc.deployment_id = m.row_id
 		JOIN import_batches b ON b.id = dc.batch_id
 		WHERE m.batch_id = ?1 AND m.table_name = 'deployments' AND dc.batch_id > ?1 AND b.status = 'applied'`,
+		// Items of later imports linked to sprints or items this one created.
+		`SELECT b.id, b.file_name, 'item_sprints' FROM item_sprints s
+		JOIN import_batches b ON b.id = s.batch_id
+		WHERE s.batch_id > ?1 AND b.status = 'applied'
+		AND (s.sprint_id IN (` + createdRows("sprints") + `)
+			OR s.item_id IN (SELECT item_id FROM import_item_changes WHERE batch_id = ?1 AND action = 'created'))`,
 	}
 	// Rows of later imports that point, now or in their kept previous values,
 	// at rows this import created.
@@ -192,5 +198,6 @@ var tableLabels = map[string]string{
 	"program_increments": "PIs", "services": "services", "themes": "themes", "business_cases": "business cases",
 	"deployments": "deployments", "deployment_commits": "deployment commits", "incidents": "incidents",
 	"pi_objectives": "PI objectives", "key_result_updates": "key result updates", "benefit_measurements": "benefit measurements",
-	"customer_feedback": "customer feedback", "dependencies": "dependencies",
+	"customer_feedback": "customer feedback", "dependencies": "dependencies", "sprints": "sprints",
+	"item_sprints": "sprint memberships",
 }

@@ -139,7 +139,8 @@ func validateRecords(in backend.ImportRecords) (backend.ImportRecords, error) {
 	var p problems
 	recs := backend.ImportRecords{Teams: slices.Clone(in.Teams), Epics: slices.Clone(in.Epics), Deployments: slices.Clone(in.Deployments),
 		Incidents: slices.Clone(in.Incidents), PIObjectives: slices.Clone(in.PIObjectives), KRUpdates: slices.Clone(in.KRUpdates),
-		Benefits: slices.Clone(in.Benefits), Feedback: slices.Clone(in.Feedback), Dependencies: slices.Clone(in.Dependencies)}
+		Benefits: slices.Clone(in.Benefits), Feedback: slices.Clone(in.Feedback), Dependencies: slices.Clone(in.Dependencies),
+		Sprints: slices.Clone(in.Sprints)}
 	for i := range recs.Teams {
 		r := &recs.Teams[i]
 		loc := where(r.File, r.Sheet, r.Row)
@@ -241,6 +242,18 @@ func validateRecords(in backend.ImportRecords) (backend.ImportRecords, error) {
 			r.CreatedAt = dependencyCreated(r)
 		}
 		p.after(loc, "resolved", r.ResolvedAt, "created", r.CreatedAt)
+	}
+	for i := range recs.Sprints {
+		r := &recs.Sprints[i]
+		loc := where(r.File, r.Sheet, r.Row)
+		r.Team = p.required(loc, "team", r.Team)
+		r.Sprint = p.required(loc, "sprint name", r.Sprint)
+		r.PI, r.Goal = strings.TrimSpace(r.PI), strings.TrimSpace(r.Goal)
+		r.StartDate = p.date(loc, "sprint start", r.StartDate, true)
+		r.EndDate = p.date(loc, "sprint end", r.EndDate, true)
+		if r.StartDate != "" && r.EndDate != "" && r.EndDate < r.StartDate {
+			p.add(loc, "sprint end %s is before sprint start %s.", r.EndDate, r.StartDate)
+		}
 	}
 	return recs, p.err()
 }

@@ -56,6 +56,11 @@ func TestApplyRecordsValidation(t *testing.T) {
 			{Team: "Ledger", Tool: "Trello", Framework: "SAFe", WIPLimit: ip(-2), SprintLengthDays: ip(0), File: "teams.xlsx", Row: 3}}},
 			[]string{`teams.xlsx, row 3: tool "Trello" is not one of jira, ado, rally, sheet.`, `teams.xlsx, row 3: framework "SAFe" is not one of scrum, kanban.`,
 				`teams.xlsx, row 3: WIP limit -2 is less than 0.`, `teams.xlsx, row 3: sprint length (days) 0 is not between 1 and 60.`}},
+		{"SprintEndBeforeStart", backend.ImportRecords{Sprints: []backend.SprintRecord{
+			{Team: "Ledger", Sprint: "L1", StartDate: "2026-02-16", EndDate: "2026-02-02", File: "sprints.csv", Sheet: "Sprints", Row: 4},
+			{Team: " ", Sprint: "L2", StartDate: "2026-02-16", File: "sprints.csv", Sheet: "Sprints", Row: 5}}},
+			[]string{`sprints.csv, sheet "Sprints", row 4: sprint end 2026-02-02 is before sprint start 2026-02-16.`,
+				`sprints.csv, sheet "Sprints", row 5: the team is missing.`, `sprints.csv, sheet "Sprints", row 5: the sprint end is missing.`}},
 		{"KeysMissing", backend.ImportRecords{Incidents: []backend.IncidentRecord{{OpenedAt: at("2026-03-02T11:00:00Z"), File: "incidents.csv", Row: 4}},
 			Epics: []backend.EpicRecord{{Title: "No key", CreatedAt: at("2026-01-05T09:00:00Z"), File: "epics.xlsx", Row: 6}}},
 			[]string{`epics.xlsx, row 6: the epic id is missing.`, `incidents.csv, row 4: the incident id is missing.`}},

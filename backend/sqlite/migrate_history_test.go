@@ -17,7 +17,8 @@ import (
 // changelog again, and undo puts the old rows back.
 func TestMigrateMarksRebuiltHistory(t *testing.T) {
 	ctx := context.Background()
-	for v := 1; v < sqlite.LatestSchemaVersion(); v++ {
+	// Files written before migration 0004 gave status changes a kind.
+	for v := 1; v < 4; v++ {
 		t.Run("FromVersion"+string(rune('0'+v)), func(t *testing.T) {
 			path := writtenByVersion(t, v, func(old *sqlite.DB) error {
 				_, err := old.SQL().Exec(`

@@ -44,7 +44,7 @@ func (db *DB) ImportBatches(ctx context.Context) ([]backend.ImportBatch, error) 
 
 // UndoImport reverses one import in one transaction: items and records it
 // created are deleted, those it updated get their previous values back, the
-// status history and deployment commits it added are removed, the rebuilt
+// status history, deployment commits and sprint memberships it added are removed, the rebuilt
 // history its changelog replaced comes back, and the teams,
 // programs, PIs, services, themes and business cases it created go when
 // nothing uses them any more. An import can be undone only when no later
@@ -79,6 +79,7 @@ func (db *DB) UndoImport(ctx context.Context, batchID int64) error {
 		{"remove added history", `DELETE FROM status_changes WHERE batch_id = ?1`},
 		restoreReplacedStep,
 		{"remove added commits", `DELETE FROM deployment_commits WHERE batch_id = ?1`},
+		{"remove added sprint memberships", `DELETE FROM item_sprints WHERE batch_id = ?1`},
 	}
 	steps = append(steps, restoreRowSteps()...)
 	steps = append(steps, undoStep{"restore updated items", `UPDATE work_items SET ` + restoreSet() + ` FROM (SELECT item_id, before_json FROM import_item_changes WHERE batch_id = ?1 AND action = 'updated') AS c WHERE work_items.id = c.item_id`})
