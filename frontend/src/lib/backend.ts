@@ -106,6 +106,30 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: strin
   return parsed as T;
 }
 
+/**
+ * getBinary fetches GET /api/... whose body is a file, not JSON. A failed answer's JSON body becomes the
+ * ApiError, as in request; a cancelled request stays an AbortError.
+ */
+async function getBinary(path: string, signal?: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'GET', signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError('network', 'Cannot reach the Throughline backend.', 0);
+  }
+  if (!response.ok) {
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = undefined;
+    }
+    throw apiErrorFromBody(parsed, response.status);
+  }
+  return response;
+}
+
 /** apiGet fetches GET /api/... and returns the decoded JSON body; signal cancels it. */
 export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
   return request<T>('GET', path, undefined, signal);
@@ -153,21 +177,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   if (!path.startsWith('/api/')) {
     throw new Error(`backend: ${path} is not an API path`);
   }
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'GET' });
-  } catch {
-    throw new ApiError('network', 'Cannot reach the Throughline backend.', 0);
-  }
-  if (!response.ok) {
-    let parsed: unknown;
-    try {
-      parsed = await response.json();
-    } catch {
-      parsed = undefined;
-    }
-    throw apiErrorFromBody(parsed, response.status);
-  }
+  const response = await getBinary(path);
   const blob = await response.blob();
   const name = attachmentName(response.headers.get('Content-Disposition')) ?? fallbackName;
   const url = URL.createObjectURL(blob);
@@ -263,22 +273,7 @@ export function onImportFiles(callback: (files: StagedFile[]) => void): () => vo
 
 /** fetchStagedFile fetches a picked file's bytes (once: the id is then spent) as a File named as on disk. */
 export async function fetchStagedFile(staged: StagedFile, signal?: AbortSignal): Promise<File> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/import/staged/${encodeURIComponent(staged.id)}`, { method: 'GET', signal });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new ApiError('network', 'Cannot reach the Throughline backend.', 0);
-  }
-  if (!response.ok) {
-    let parsed: unknown;
-    try {
-      parsed = await response.json();
-    } catch {
-      parsed = undefined;
-    }
-    throw apiErrorFromBody(parsed, response.status);
-  }
+  const response = await getBinary(`/api/import/staged/${encodeURIComponent(staged.id)}`, signal);
   const bytes = await response.arrayBuffer();
   return new File([bytes], staged.name, { lastModified: staged.modified || Date.now() });
 }
