@@ -66,31 +66,10 @@ func BenchmarkApplyFile200k(b *testing.B) {
 	}
 	b.Logf("%d items, %d changes", len(items), changes)
 	b.Run("reference-bare-insert", func(b *testing.B) {
-		for b.Loop() {
-			b.StopTimer()
-			db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "ref.db"), sqlite.Options{Create: true})
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := db.SQL().Exec("CREATE TABLE bare(source TEXT, key TEXT, type TEXT, title TEXT, team TEXT, status TEXT, created TEXT)"); err != nil {
-				b.Fatal(err)
-			}
-			b.StartTimer()
-			tx, _ := db.SQL().Begin()
-			stmt, _ := tx.Prepare("INSERT INTO bare VALUES (?,?,?,?,?,?,?)")
-			for _, it := range items {
-				if _, err := stmt.Exec(it.SourceSystem, it.ExternalKey, string(it.Type), it.Title, it.Team, it.Status, it.CreatedAt.UTC().Format(time.RFC3339)); err != nil {
-					b.Fatal(err)
-				}
-			}
-			stmt.Close()
-			if err := tx.Commit(); err != nil {
-				b.Fatal(err)
-			}
-			b.StopTimer()
-			db.Close()
-			b.StartTimer()
-		}
+		benchBareInsert(b, 7, len(items), func(i int) []any {
+			it := items[i]
+			return []any{it.SourceSystem, it.ExternalKey, string(it.Type), it.Title, it.Team, it.Status, it.CreatedAt.UTC().Format(time.RFC3339)}
+		})
 	})
 	b.Run("apply-file", func(b *testing.B) {
 		for b.Loop() {
