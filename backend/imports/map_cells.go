@@ -52,22 +52,28 @@ func (v *rowView) warn(s int, value, msg string) {
 // blank or unreadable value rejects the row; otherwise an unreadable value
 // is a warning and the field is left empty. what names the field for the
 // "missing" message ("the created date").
+// addParsed adds a date or number cell's problem: it rejects the row when
+// the row needs the value (what), else an error leaves the field empty
+// with a warning.
+func (v *rowView) addParsed(q Problem, required bool, what string) {
+	switch {
+	case required:
+		q.Severity = SeverityError
+		q.Message += fmt.Sprintf(" The row needs %s, so it is rejected.", what)
+	case q.Severity == SeverityError:
+		q.Severity = SeverityWarning
+		q.Message += " The field is left empty."
+	}
+	v.add(q)
+}
+
 func (v *rowView) date(s int, required bool, what string) Date {
 	if s < 0 {
 		return Date{}
 	}
 	d, p := v.m.dates[s].Parse(v.num, v.cells[s])
 	if p != nil {
-		q := *p
-		switch {
-		case required:
-			q.Severity = SeverityError
-			q.Message += fmt.Sprintf(" The row needs %s, so it is rejected.", what)
-		case q.Severity == SeverityError:
-			q.Severity = SeverityWarning
-			q.Message += " The field is left empty."
-		}
-		v.add(q)
+		v.addParsed(*p, required, what)
 		return Date{}
 	}
 	if d.IsZero() && required {
@@ -98,16 +104,7 @@ func (v *rowView) numberN(s int, required bool, what string) (Number, bool) {
 	}
 	n, p := v.m.nums[s].Parse(v.num, v.cells[s])
 	if p != nil {
-		q := *p
-		switch {
-		case required:
-			q.Severity = SeverityError
-			q.Message += fmt.Sprintf(" The row needs %s, so it is rejected.", what)
-		case q.Severity == SeverityError:
-			q.Severity = SeverityWarning
-			q.Message += " The field is left empty."
-		}
-		v.add(q)
+		v.addParsed(*p, required, what)
 		return Number{}, false
 	}
 	if !n.Set {
