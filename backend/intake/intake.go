@@ -377,13 +377,22 @@ func readFile(ctx context.Context, f Source, opts Options, loc *time.Location, p
 			rep.Sheets = append(rep.Sheets, sr)
 			continue
 		}
-		tbl, err := file.Table(sh.Name)
-		if err != nil {
+		// In a workbook, a sheet that cannot be read or is not data (a "Read
+		// me", a chart sheet) is skipped with a note; a lone table must be
+		// recognised.
+		skip := func(err error) error {
 			if len(sheets) == 1 {
-				return payload, batch, err
+				return err
 			}
 			sr.Skipped = backend.ErrorMessage(err)
 			rep.Sheets = append(rep.Sheets, sr)
+			return nil
+		}
+		tbl, err := file.Table(sh.Name)
+		if err != nil {
+			if err := skip(err); err != nil {
+				return payload, batch, err
+			}
 			continue
 		}
 		sr.Preview, sr.HeaderRow = preview(tbl), tbl.HeaderRow
@@ -397,13 +406,9 @@ func readFile(ctx context.Context, f Source, opts Options, loc *time.Location, p
 		}
 		tbl.Close()
 		if err != nil {
-			// In a workbook, a sheet that is not data (a "Read me", a chart
-			// sheet) is skipped with a note; a lone table must be recognised.
-			if len(sheets) == 1 {
+			if err := skip(err); err != nil {
 				return payload, batch, err
 			}
-			sr.Skipped = backend.ErrorMessage(err)
-			rep.Sheets = append(rep.Sheets, sr)
 			continue
 		}
 		sr.Format, sr.Confidence, sr.RowsRead = string(m.Format), m.Confidence, m.RowsRead
