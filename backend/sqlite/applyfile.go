@@ -106,7 +106,7 @@ func (db *DB) apply(ctx context.Context, s FileStream, def ImportDefaults, commi
 	defer im.closeStmts()
 	im.def = def
 	im.res.StaleSkipped = staleSkipped
-	im.ids, im.parents, im.created = map[[2]string]int64{}, map[int64]int64{}, map[int64]bool{}
+	im.ids, im.parents = map[[2]string]int64{}, map[int64]int64{}
 	if err := im.writeItems(s.Items); err != nil {
 		return out, err
 	}

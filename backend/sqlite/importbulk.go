@@ -68,6 +68,7 @@ func (im *importer) newItemID() (int64, error) {
 		if err := im.tx.QueryRowContext(im.ctx, `SELECT coalesce(max(id), 0) + 1 FROM work_items`).Scan(&im.nextID); err != nil {
 			return 0, fmt.Errorf("find the next item id: %w", err)
 		}
+		im.firstID = im.nextID
 	}
 	id := im.nextID
 	im.nextID++

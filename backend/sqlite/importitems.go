@@ -100,7 +100,6 @@ type importer struct {
 	// and its parent as stored, so parents are linked without a query each.
 	ids     map[[2]string]int64
 	parents map[int64]int64
-	created map[int64]bool
 	// known holds, per source system, the items stored before this import
 	// (and those it created), loaded with one query instead of a lookup per row.
 	known map[string]map[string]storedItem
@@ -114,6 +113,7 @@ type importer struct {
 	// importbulk.go); otherwise each upsert writes its rows before it returns.
 	bulk           bool
 	nextID         int64
+	firstID        int64 // the first ID this import gave out (createdHere)
 	pendingItems   []bulkItem
 	itemArgs       []any
 	pendingChanges []any
@@ -174,16 +174,17 @@ func (im *importer) closeStmts() {
 }
 
 // remember records an upserted item's ID and stored parent.
-func (im *importer) remember(source, key string, id, parent int64, created bool) {
+func (im *importer) remember(source, key string, id, parent int64) {
 	if im.ids == nil {
-		im.ids, im.parents, im.created = map[[2]string]int64{}, map[int64]int64{}, map[int64]bool{}
+		im.ids, im.parents = map[[2]string]int64{}, map[int64]int64{}
 	}
 	im.ids[[2]string{source, key}] = id
 	im.parents[id] = parent
-	if created {
-		im.created[id] = true
-	}
 }
+
+// createdHere says whether this import created the item: every item it
+// creates gets its ID from newItemID, from firstID upwards.
+func (im *importer) createdHere(id int64) bool { return im.firstID != 0 && id >= im.firstID }
 
 func (im *importer) upsert(it backend.ImportItem) error {
 	if it.ExternalKey == "" || it.SourceSystem == "" {
@@ -220,12 +221,12 @@ func (im *importer) upsert(it backend.ImportItem) error {
 		if v, ok := vals[8].(int64); ok { // parent_id, when linked at insert
 			p = v
 		}
-		im.remember(it.SourceSystem, it.ExternalKey, id, p, true)
+		im.remember(it.SourceSystem, it.ExternalKey, id, p)
 		im.res.ItemsCreated++
 		im.pendingCreated = append(im.pendingCreated, id) // recorded for undo in chunks, see flushCreated
 		return im.settle(im.itemHistory(storedItem{id: id, parent: p, updated: vals[len(vals)-1].(string), history: histRealKnown}, it, true))
 	}
-	if im.created[id] {
+	if im.createdHere(id) {
 		// The file repeats a key it created (overlapping exports read as
 		// they stream in): the later row replaces the earlier, as the
 		// newest row of a key does in ApplyFile. Undo deletes the item.
@@ -318,7 +319,7 @@ func (im *importer) values(it backend.ImportItem, id, storedParent int64) ([]any
 		if storedParent != 0 {
 			parent = storedParent
 		}
-		im.remember(it.SourceSystem, it.ExternalKey, id, storedParent, false)
+		im.remember(it.SourceSystem, it.ExternalKey, id, storedParent)
 	}
 	var pts any
 	if it.Points != nil {
@@ -536,7 +537,7 @@ func (im *importer) linkParent(it backend.ImportLink) error {
 	if parent == id || im.parents[id] == parent {
 		return nil
 	}
-	if !im.created[id] {
+	if !im.createdHere(id) {
 		r, err := im.exec(`INSERT OR IGNORE INTO import_item_changes(batch_id, item_id, action, before_json)
 			SELECT ?, id, 'updated', `+jsonObject()+` FROM work_items WHERE id=?`, im.batch, id)
 		if err != nil {
